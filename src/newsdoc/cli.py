@@ -1,0 +1,200 @@
+"""The ``newsdoc`` command: ``convert``, ``formats`` and ``schema``.
+
+:func:`main` returns the exit code instead of exiting, so tests call ``main([...])``:
+0 on success, 1 when an input cannot be read or an output written, 2 on a usage error.
+Problems are printed as one line each on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, Any
+
+import click
+
+from newsdoc._version import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Failed(Exception):
+    """Ends a command with exit code 1 after its message has been printed."""
+
+
+def _error(message: str) -> None:
+    click.echo(f"newsdoc: error: {message}", err=True)
+
+
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Print each warning as one ``newsdoc: warning:`` line, after the command."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for warning in caught:
+        click.echo(f"newsdoc: warning: {warning.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="newsdoc", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Convert news articles between formats, keeping bylines, captions and credits."""
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option("-f", "--from", "from_format", metavar="FORMAT", help="Input format (default: from the suffix, then the content).")
+@click.option("-t", "--to", "to_format", metavar="FORMAT", help="Output format (default: from the -o suffix, else json).")
+@click.option("-o", "--output", metavar="OUTPUT", default="-", show_default=True, help="Output file; - is stdout.")
+@click.option("--pretty", is_flag=True, help="Indent the output, for formats that can (json).")
+@click.option("--strict", is_flag=True, help="Fail instead of warning when the output format drops content.")
+def convert(
+    input_path: str, from_format: str | None, to_format: str | None, output: str, pretty: bool, strict: bool
+) -> None:
+    """Convert INPUT (a file, or - for stdin) to another format.
+
+    \b
+    Examples:
+      newsdoc convert article.json -o article.jsonl
+      cat article.json | newsdoc convert - -t json --pretty
+    """
+    import newsdoc  # noqa: PLC0415 - keeps `newsdoc --version` fast
+
+    fmt_out = newsdoc.get_format(to_format) if to_format else (
+        newsdoc.get_format("json") if output == "-" else newsdoc.format_for_path(output)
+    )
+    if not fmt_out.can_write:
+        raise click.UsageError(f"{fmt_out.name} can be read but not written")
+    options: dict[str, Any] = {}
+    if pretty:
+        options["pretty"] = True
+    if strict:
+        options["strict"] = True
+    if output == "-" and fmt_out.binary and sys.stdout.isatty():
+        raise click.UsageError(f"{fmt_out.name} is binary; refusing to write it to a terminal (use -o FILE)")
+
+    source: Any = input_path
+    if input_path == "-":
+        source = sys.stdin.buffer.read()
+    try:
+        with _warnings_as_lines():
+            doc = newsdoc.read(source, from_format)
+            _supported(fmt_out, options)
+            if output == "-":
+                newsdoc.write(doc, _stdout(), fmt_out.name, **options)
+            else:
+                newsdoc.write(doc, output, fmt_out.name, **options)
+    except newsdoc.UnknownFormatError as error:
+        raise click.UsageError(str(error)) from None
+    except (newsdoc.ReadError, newsdoc.WriteError, newsdoc.MissingDependencyError) as error:
+        _error(str(error))
+        raise _Failed from None
+    except OSError as error:
+        _error(f"{error.filename or input_path}: {error.strerror or error}")
+        raise _Failed from None
+
+
+def _supported(fmt: Any, options: dict[str, Any]) -> None:
+    """Drop --strict for lossless writers (nothing to be strict about); refuse other misfits."""
+    import inspect  # noqa: PLC0415 - only needed when converting
+
+    from newsdoc.formats.registry import _resolve  # noqa: PLC0415
+
+    parameters = inspect.signature(_resolve(fmt.writer)).parameters
+    if "strict" not in parameters:
+        options.pop("strict", None)
+    for name in options:
+        if name not in parameters:
+            raise click.UsageError(f"--{name} does not apply to {fmt.name} output")
+
+
+def _stdout() -> IO[bytes]:
+    return sys.stdout.buffer
+
+
+@cli.command("formats")
+@click.option("--json", "as_json", is_flag=True, help="List as JSON, for scripts.")
+def list_formats(as_json: bool) -> None:
+    """List the formats: what each reads, writes and can carry."""
+    import newsdoc  # noqa: PLC0415
+
+    rows = newsdoc.formats()
+    if as_json:
+        import orjson  # noqa: PLC0415
+
+        listing = [
+            {
+                "name": f.name,
+                "aliases": list(f.aliases),
+                "suffixes": list(f.suffixes),
+                "media_type": f.media_type,
+                "binary": f.binary,
+                "read": f.can_read,
+                "write": f.can_write,
+                "carries": sorted(f.carries),
+                "description": f.description,
+            }
+            for f in rows
+        ]
+        click.echo(orjson.dumps(listing, option=orjson.OPT_INDENT_2).decode())
+        return
+    width = max((len(f.name) for f in rows), default=4)
+    for f in rows:
+        modes = " ".join(m for m, ok in (("read", f.can_read), ("write", f.can_write)) if ok)
+        missing = sorted(newsdoc.EVERYTHING - f.carries)
+        carries = "carries everything" if not missing else f"drops {', '.join(missing)}"
+        click.echo(f"{f.name:<{width}}  {modes:<10}  {' '.join(f.suffixes):<16}  {carries}")
+        if f.description:
+            click.echo(f"{'':<{width}}  {f.description}")
+
+
+@cli.command()
+@click.option("-o", "--output", metavar="OUTPUT", default="-", help="Write the schema to a file; - is stdout.")
+def schema(output: str) -> None:
+    """Print the JSON Schema (Draft 2020-12) of newsdoc JSON."""
+    import orjson  # noqa: PLC0415
+
+    import newsdoc  # noqa: PLC0415
+    from newsdoc._atomic import write_atomically  # noqa: PLC0415
+
+    data = orjson.dumps(newsdoc.json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    if output == "-":
+        _stdout().write(data)
+    else:
+        try:
+            write_atomically(output, data)
+        except OSError as error:
+            _error(f"{output}: {error.strerror or error}")
+            raise _Failed from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="newsdoc", standalone_mode=False)
+    except click.UsageError as error:
+        hint = f" (see: newsdoc {error.ctx.command_path.split(' ', 1)[1]} --help)" if error.ctx and " " in error.ctx.command_path else ""
+        _error(f"{error.format_message()}{hint}")
+        return EXIT_USAGE
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.Abort:
+        _error("interrupted")
+        return 130
+    except _Failed:
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`); that is not our failure.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return EXIT_OK
+
+
+def run() -> None:
+    """The console script: :func:`main` with the process's arguments."""
+    sys.exit(main())

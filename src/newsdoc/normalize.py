@@ -1,0 +1,379 @@
+"""The canonical form of a tree, so that equal articles compare equal with ``==``.
+
+Readers return normalized trees. The rules follow how a browser renders HTML:
+runs of ASCII white space fold to one space, space at the edges of a block or next
+to a line break disappears, and empty nodes vanish.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from newsdoc.model import (
+    Article,
+    Author,
+    Block,
+    BulletList,
+    Code,
+    CodeBlock,
+    Collection,
+    Divider,
+    Embed,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Node,
+    OrderedList,
+    Paragraph,
+    PullQuote,
+    Quote,
+    Strikethrough,
+    Strong,
+    Subscript,
+    Superscript,
+    Table,
+    TableCell,
+    Text,
+)
+
+N = TypeVar("N", bound=Node)
+
+# HTML's "ASCII whitespace" (WHATWG Infra): what browsers fold. No-break and other
+# Unicode spaces are content and stay. (Form feed is refused by the model.)
+_WHITESPACE = re.compile(r"[ \t\n\r]+")
+_MARKS: tuple[type, ...] = (Emphasis, Strong, Subscript, Superscript, Strikethrough, Link)
+_SPACE = Text(" ")
+_BREAK = LineBreak()
+
+
+@overload
+def normalize(node: N) -> N: ...
+@overload
+def normalize(node: tuple[Inline, ...]) -> tuple[Inline, ...]: ...
+@overload
+def normalize(node: tuple[Block, ...]) -> tuple[Block, ...]: ...
+def normalize(node: Any) -> Any:
+    """Return the canonical form of an article, collection, node or tuple of nodes.
+
+    Adjacent text is merged, empty nodes are removed, white space is folded as
+    HTML folds it, and space or line breaks at the edge of a mark move outside it.
+    It is idempotent: ``normalize(normalize(x)) == normalize(x)``.
+
+    >>> from newsdoc import Paragraph, Emphasis, Text, normalize
+    >>> normalize(Paragraph((Text("  Hello "), Emphasis((Text(" big  world "),)))))
+    Paragraph(content=(Text(text='Hello '), Emphasis(content=(Text(text='big world'),))))
+
+    A block that normalizes to nothing (an empty paragraph) cannot be returned on
+    its own; normalize the tuple that holds it instead, and it disappears there.
+    """
+    if isinstance(node, tuple):
+        if node and isinstance(node[0], Inline):  # type: ignore[arg-type,misc]
+            return tuple(_run(node))
+        return _blocks(node)
+    if isinstance(node, Article):
+        return _article(node)
+    if isinstance(node, Collection):
+        return attrs.evolve(
+            node, title=_optional(node.title), articles=tuple(_article(a) for a in node.articles)
+        )
+    if isinstance(node, Author):
+        return _author(node) or node
+    if isinstance(node, Image):
+        return _image(node)
+    if isinstance(node, TableCell):
+        return _cell(node)
+    if isinstance(node, Inline):  # type: ignore[arg-type,misc]
+        run = _run((node,))
+        if len(run) != 1 or type(run[0]) is not type(node):
+            raise ValueError(f"{node!r} does not normalize to a single {type(node).__name__}")
+        return run[0]
+    result = _block(node)
+    if result is None:
+        raise ValueError(f"{type(node).__name__} is empty once normalized; normalize its container")
+    return result
+
+
+def fold(text: str) -> str:
+    """Fold runs of white space to one space and strip the ends, as HTML renders text."""
+    return _WHITESPACE.sub(" ", text).strip(" ")
+
+
+def _optional(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return fold(text) or None
+
+
+def _article(article: Article) -> Article:
+    authors: list[Author] = []
+    for author in article.authors:
+        clean = _author(author)
+        if clean is not None and clean not in authors:
+            authors.append(clean)
+    tags: list[str] = []
+    for tag in article.tags:
+        clean_tag = fold(tag)
+        if clean_tag and clean_tag not in tags:
+            tags.append(clean_tag)
+    lead = _figure(article.lead) if article.lead is not None else None
+    return Article(
+        headline=fold(article.headline),
+        dek=_optional(article.dek),
+        authors=tuple(authors),
+        dateline=_optional(article.dateline),
+        published=article.published,
+        updated=article.updated,
+        section=_optional(article.section),
+        tags=tuple(tags),
+        url=_optional(article.url),
+        language=language_tag(article.language) if article.language else None,
+        publisher=_optional(article.publisher),
+        lead=lead,
+        body=_blocks(article.body),
+    )
+
+
+def language_tag(tag: str) -> str:
+    """Case a BCP 47 tag the conventional way: ``en-gb`` → ``en-GB``, ``zh-hant`` → ``zh-Hant``.
+
+    RFC 5646 section 2.1.1: language subtags lower case, four-letter script subtags
+    title case, two-letter region subtags upper case. Tags are case-insensitive, so
+    this changes no meaning.
+    """
+    parts = tag.strip().split("-")
+    out = [parts[0].lower()]
+    private = parts[0].lower() == "x"
+    for part in parts[1:]:
+        if private or part.lower() == "x":
+            private = True
+            out.append(part.lower())
+        elif len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def _author(author: Author) -> Author | None:
+    name = fold(author.name)
+    if not name:
+        return None
+    return Author(
+        name=name,
+        title=_optional(author.title),
+        organization=_optional(author.organization),
+        bio=_optional(author.bio),
+        url=_optional(author.url),
+    )
+
+
+def _blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    out = []
+    for block in blocks:
+        clean = _block(block)
+        if clean is not None:
+            out.append(clean)
+    return tuple(out)
+
+
+def _block(block: Block) -> Block | None:  # noqa: PLR0911 - one return per block type reads best
+    kind = type(block)
+    if kind is Paragraph or kind is Heading:
+        content = _run(block.content)  # type: ignore[union-attr]
+        return attrs.evolve(block, content=content) if content else None  # type: ignore[misc]
+    if kind is Quote:
+        assert isinstance(block, Quote)
+        body = _blocks(block.body)
+        attribution = _run(block.attribution)
+        return Quote(body, attribution) if body or attribution else None
+    if kind is PullQuote:
+        assert isinstance(block, PullQuote)
+        content = _run(block.content)
+        return PullQuote(content, _run(block.attribution)) if content else None
+    if kind is BulletList or kind is OrderedList:
+        assert isinstance(block, BulletList | OrderedList)
+        items = tuple(item for item in map(_blocks, block.items) if item)
+        return attrs.evolve(block, items=items) if items else None
+    if kind is Figure:
+        assert isinstance(block, Figure)
+        return _figure(block)
+    if kind is Embed:
+        assert isinstance(block, Embed)
+        url = block.url.strip(" \t\n\r")
+        caption = _run(block.caption)
+        if not url and not caption:
+            return None
+        return Embed(url, _optional(block.provider), caption)
+    if kind is Table:
+        assert isinstance(block, Table)
+        head = _rows(block.head)
+        body = _rows(block.body)
+        if not head and not body:
+            return None
+        return Table(head, body, _run(block.caption))
+    if kind is CodeBlock:
+        assert isinstance(block, CodeBlock)
+        # A newline right after <pre> is dropped by HTML parsers, and Markdown fences
+        # always end with one, so neither edge can survive a round trip.
+        text = block.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n").rstrip()
+        return CodeBlock(text, _optional(block.language)) if text else None
+    if kind is Divider:
+        return block
+    raise TypeError(f"not a block: {type(block).__name__}")
+
+
+def _figure(figure: Figure) -> Figure | None:
+    image = _image(figure.image) if figure.image is not None else None
+    caption = _run(figure.caption)
+    credit = _optional(figure.credit)
+    if image is None and not caption and credit is None:
+        return None
+    return Figure(image, caption, credit)
+
+
+def _image(image: Image) -> Image:
+    # Browsers strip leading and trailing ASCII white space from URLs (WHATWG URL).
+    return attrs.evolve(image, src=image.src.strip(" \t\n\r"), alt=_optional(image.alt))
+
+
+def _rows(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCell, ...], ...]:
+    return tuple(tuple(_cell(cell) for cell in row) for row in rows if row)
+
+
+def _cell(cell: TableCell) -> TableCell:
+    return TableCell(tuple(_run(cell.content)), cell.colspan, cell.rowspan)
+
+
+# --- inline runs ---------------------------------------------------------------------
+
+
+def _run(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Normalize the inline content of one block: fold, merge, trim the edges."""
+    out = _inlines(content)
+    # Space and line breaks at the edges of a block are not rendered.
+    while out and (out[0] is _BREAK or type(out[0]) is LineBreak or _starts_with_space(out[0])):
+        if type(out[0]) is LineBreak:
+            out.pop(0)
+        else:
+            _replace_text(out, 0, out[0].text[1:])  # type: ignore[union-attr]
+    while out and (type(out[-1]) is LineBreak or _ends_with_space(out[-1])):
+        if type(out[-1]) is LineBreak:
+            out.pop()
+        else:
+            _replace_text(out, len(out) - 1, out[-1].text[:-1])  # type: ignore[union-attr]
+    return tuple(out)
+
+
+def _starts_with_space(node: Inline) -> bool:
+    return type(node) is Text and node.text.startswith(" ")
+
+
+def _ends_with_space(node: Inline) -> bool:
+    return type(node) is Text and node.text.endswith(" ")
+
+
+def _replace_text(out: list[Inline], index: int, text: str) -> None:
+    if text:
+        out[index] = Text(text)
+    else:
+        del out[index]
+
+
+def _inlines(content: tuple[Inline, ...]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in content:
+        kind = type(node)
+        if kind is Text:
+            _add_text(out, _WHITESPACE.sub(" ", node.text))  # type: ignore[union-attr]
+        elif kind is LineBreak:
+            if out and _ends_with_space(out[-1]):
+                _replace_text(out, len(out) - 1, out[-1].text[:-1])  # type: ignore[union-attr]
+            out.append(_BREAK)
+        elif kind is Code:
+            text = _WHITESPACE.sub(" ", node.text)  # type: ignore[union-attr]
+            core = text.strip(" ")
+            if text.startswith(" "):
+                _add_text(out, " ")
+            if core:
+                _add_mark(out, Code(core))
+            if core and text.endswith(" "):
+                _add_text(out, " ")
+        else:
+            _add_container(out, node)
+    return out
+
+
+def _add_container(out: list[Inline], node: Inline) -> None:
+    inner = _inlines(node.content)  # type: ignore[union-attr]
+    # Space and line breaks at the edges of a mark belong outside it: that is how
+    # Markdown needs them, and it gives one spelling to what renders the same.
+    before: list[Inline] = []
+    while inner and (type(inner[0]) is LineBreak or _starts_with_space(inner[0])):
+        if type(inner[0]) is LineBreak:
+            before.append(inner.pop(0))
+        else:
+            before.append(_SPACE)
+            _replace_text(inner, 0, inner[0].text[1:])  # type: ignore[union-attr]
+    after: list[Inline] = []
+    while inner and (type(inner[-1]) is LineBreak or _ends_with_space(inner[-1])):
+        if type(inner[-1]) is LineBreak:
+            after.insert(0, inner.pop())
+        else:
+            after.insert(0, _SPACE)
+            _replace_text(inner, len(inner) - 1, inner[-1].text[:-1])  # type: ignore[union-attr]
+    _extend(out, before)
+    if inner:
+        _add_mark(out, attrs.evolve(node, content=tuple(inner)))  # type: ignore[misc]
+    _extend(out, after)
+
+
+def _extend(out: list[Inline], nodes: list[Inline]) -> None:
+    for node in nodes:
+        if type(node) is LineBreak:
+            if out and _ends_with_space(out[-1]):
+                _replace_text(out, len(out) - 1, out[-1].text[:-1])  # type: ignore[union-attr]
+            out.append(_BREAK)
+        else:
+            _add_text(out, node.text)  # type: ignore[union-attr]
+
+
+def _add_text(out: list[Inline], text: str) -> None:
+    if not text:
+        return
+    if out:
+        last = out[-1]
+        if type(last) is Text:
+            if last.text.endswith(" ") and text.startswith(" "):
+                text = text[1:]
+            if text:
+                out[-1] = Text(last.text + text)
+            return
+        if type(last) is LineBreak and text.startswith(" "):
+            text = text[1:]
+            if not text:
+                return
+    out.append(Text(text))
+
+
+def _add_mark(out: list[Inline], node: Inline) -> None:
+    if out:
+        last = out[-1]
+        kind = type(node)
+        if kind is type(last):
+            if kind is Code:
+                out[-1] = Code(last.text + node.text)  # type: ignore[union-attr]
+                return
+            if kind is not Link or (last.href, last.title) == (node.href, node.title):  # type: ignore[union-attr]
+                merged = _inlines(last.content + node.content)  # type: ignore[union-attr]
+                out[-1] = attrs.evolve(last, content=tuple(merged))  # type: ignore[misc]
+                return
+    out.append(node)
