@@ -135,5 +135,5 @@ def _reason(error: BaseException) -> str:
         keys = ", ".join(sorted(error.extra_fields))
         return f"unexpected key{'s' if len(error.extra_fields) > 1 else ''}: {keys}"
     if isinstance(error, KeyError):
-        return f"missing required key {error.args[0]!r}"
+        return "this required key is missing"
     return str(error)

@@ -1,0 +1,467 @@
+"""Measure newsdoc against its peers and write ``docs/performance.md``.
+
+Usage::
+
+    python benchmarks/run.py           # the full run, about a minute and a half
+    python benchmarks/run.py --quick   # fewer rounds, under half a minute
+
+Every figure is the median over several rounds, and each round times newsdoc and
+its peers one after the other (in a rotating order), so that noise from a shared
+machine hits both sides alike. The ratios are the figures to trust; the absolute
+numbers depend on the machine.
+
+Each benchmark is a function taking :class:`Settings` and returning :class:`Row`
+values; add new ones (HTML against trafilatura, EPUB against pandoc, batch
+scaling) to :data:`BENCHMARKS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+import newsdoc
+from newsdoc import (
+    Article,
+    Author,
+    Block,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    Paragraph,
+    PullQuote,
+    Strong,
+    Text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "docs" / "performance.md"
+COMMAND = "python benchmarks/run.py"
+
+#: Round trips per second one core must reach for a ~2,000-word article.
+ROUND_TRIP_TARGET = 2_000.0
+#: How much slower than bare ``python -c pass`` ``newsdoc --version`` may start, in ms.
+START_OVERHEAD_TARGET_MS = 100.0
+#: Modules that ``import newsdoc`` must not import (they load with their format).
+HEAVY_MODULES = ("lxml", "ebooklib", "cattrs")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard to try: more rounds and longer samples give steadier medians."""
+
+    rounds: int
+    sample_seconds: float
+    start_runs: int
+
+
+FULL = Settings(rounds=15, sample_seconds=0.12, start_runs=30)
+QUICK = Settings(rounds=5, sample_seconds=0.04, start_runs=20)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: newsdoc's figure, a peer's, and how they compare."""
+
+    name: str
+    newsdoc: str
+    peer: str = ""
+    peer_figure: str = ""
+    ratio: float | None = None
+    target: str = ""
+    passed: bool | None = None
+
+    @property
+    def result(self) -> str:
+        """``pass``, ``FAIL``, or empty when the row has no target."""
+        if self.passed is None:
+            return ""
+        return "pass" if self.passed else "FAIL"
+
+
+Benchmark = Callable[[Settings], list[Row]]
+
+
+# --- timing helpers ----------------------------------------------------------------------
+
+
+def _calibrate(function: Callable[[], object], seconds: float) -> int:
+    """How many calls of *function* take about *seconds* (at least one)."""
+    number = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds / 4:
+            return max(1, round(number * seconds / elapsed))
+        number *= 4
+
+
+def time_interleaved(cases: dict[str, Callable[[], object]], settings: Settings) -> dict[str, float]:
+    """Median seconds per call of each case, timed in rotating order within each round."""
+    numbers = {name: _calibrate(function, settings.sample_seconds) for name, function in cases.items()}
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    names = list(cases)
+    for round_number in range(settings.rounds):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            function, number = cases[name], numbers[name]
+            start = time.perf_counter()
+            for _ in range(number):
+                function()
+            samples[name].append((time.perf_counter() - start) / number)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def wall_time_interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall seconds of each command, run *runs* times each in rotating order."""
+    for command in commands.values():  # warm the file system cache; not counted
+        subprocess.run(command, check=True, capture_output=True)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for run_number in range(runs):
+        shift = run_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            subprocess.run(commands[name], check=True, capture_output=True)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def _rate(seconds: float) -> str:
+    return f"{1 / seconds:,.0f} /s"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+# --- the sample article ---------------------------------------------------------------
+
+_WORDS = (
+    "the council said on tuesday that water levels in the reservoir had fallen to their lowest point "
+    "since records began, and officials warned residents that restrictions could last through the "
+    "summer months while engineers inspect pipes pumps and treatment works across the region farmers "
+    "who depend on irrigation described a season of difficult choices as crops wilted in the fields "
+    "scientists at the university have linked the drought to a shift in rainfall patterns over the "
+    "past decade according to a report published last year by the national climate office"
+).split()
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    chosen = [rng.choice(_WORDS) for _ in range(words)]
+    return " ".join(chosen).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, number: int) -> Paragraph:
+    """About 80 words: plain sentences with an emphasis, a link and now and then bold."""
+    content: list[Inline] = [Text(_sentence(rng, 18) + " " + _sentence(rng, 14) + " ")]
+    content.append(Emphasis((Text(" ".join(rng.choice(_WORDS) for _ in range(3))),)))
+    content.append(Text(" " + _sentence(rng, 12) + " A spokesperson for "))
+    content.append(
+        Link(
+            f"https://example.org/news/2024/03/{number:02d}/water-authority-statement",
+            (Text("the water authority"),),
+            title="Statement" if number % 3 == 0 else None,
+        )
+    )
+    content.append(Text(" said " + _sentence(rng, 16) + " "))
+    if number % 4 == 0:
+        content.append(Strong((Text("Restrictions remain in force"),)))
+        content.append(Text(" " + _sentence(rng, 10)))
+    else:
+        content.append(Text(_sentence(rng, 14)))
+    return Paragraph(tuple(content))
+
+
+def build_article(words: int = 2_000) -> Article:
+    """A normalized ~*words*-word article with a lead figure and one body figure."""
+    rng = random.Random(2024)  # noqa: S311 - sample text, not cryptography
+    body: list[Block] = []
+    number = 0
+    while newsdoc.plain_text(tuple(body)).count(" ") < words:
+        number += 1
+        body.append(_paragraph(rng, number))
+        if number == 6:
+            body.append(
+                Figure(
+                    Image("https://example.org/img/pumping-station.jpg", alt="A pumping station at dusk",
+                          width=1600, height=900, media_type="image/jpeg"),
+                    caption=(Text("The pumping station at Lower Marsh, which engineers will inspect "),
+                             Emphasis((Text("next month"),)), Text(".")),
+                    credit="Photograph: Jane Doe/Example Press",
+                )
+            )
+        elif number == 10:
+            body.append(Heading(2, (Text("What the restrictions mean for households"),)))
+        elif number == 16:
+            body.append(PullQuote((Text("We have never seen the reservoir this low."),),
+                                  (Text("Maria Silva, water engineer"),)))
+    lead = Figure(
+        Image("https://example.org/img/reservoir-lead.jpg", alt="The dry bed of the reservoir",
+              width=2400, height=1350, media_type="image/jpeg"),
+        caption=(Text("Cracked mud where the reservoir's shoreline stood a year ago, seen on "),
+                 Link("https://example.org/maps/reservoir", (Text("the northern bank"),)), Text(".")),
+        credit="Photograph: John Roe/Example Press",
+    )
+    article = Article(
+        headline="Reservoir falls to record low as drought tightens its grip",
+        dek="Officials warn that hosepipe bans could last all summer as engineers inspect the network.",
+        authors=(
+            Author("Ana Costa", title="Environment correspondent", url="https://example.org/profile/ana-costa"),
+            Author("Ben Okafor", title="Data reporter", organization="Example Wire"),
+        ),
+        dateline="LOWER MARSH",
+        published=dt.datetime(2024, 3, 25, 6, 30, tzinfo=dt.UTC),
+        updated=dt.datetime(2024, 3, 25, 14, 5, 12, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        section="Environment",
+        tags=("drought", "water", "climate"),
+        url="https://example.org/news/2024/03/25/reservoir-record-low",
+        language="en-GB",
+        publisher="Example News",
+        lead=lead,
+        body=tuple(body),
+    )
+    return newsdoc.normalize(article)
+
+
+# --- benchmarks ----------------------------------------------------------------------
+
+
+def json_throughput(settings: Settings) -> list[Row]:
+    """JSON write, read and round trip against bare orjson and the standard library."""
+    from newsdoc.formats.json.write import to_json_value
+
+    doc = build_article()
+    text = newsdoc.write(doc, format="json")
+    assert isinstance(text, str)
+    data = text.encode("utf-8")
+    value: Any = to_json_value(doc)
+    if newsdoc.read(data, format="json") != doc:
+        raise AssertionError("the JSON round trip changed the sample article")
+    stdlib_text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def nd_write() -> object:
+        return newsdoc.write(doc, format="json")
+
+    def nd_read() -> object:
+        return newsdoc.read(data, format="json")
+
+    def nd_round_trip() -> object:
+        return newsdoc.read(newsdoc.write(doc, format="json").encode("utf-8"), format="json")  # type: ignore[union-attr]
+
+    def or_dumps() -> object:
+        return orjson.dumps(value)
+
+    def or_loads() -> object:
+        return orjson.loads(data)
+
+    def or_round_trip() -> object:
+        return orjson.loads(orjson.dumps(value))
+
+    def std_dumps() -> object:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def std_loads() -> object:
+        return json.loads(stdlib_text)
+
+    def std_round_trip() -> object:
+        return json.loads(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    t = time_interleaved(
+        {
+            "nd_write": nd_write, "nd_read": nd_read, "nd_rt": nd_round_trip,
+            "or_dumps": or_dumps, "or_loads": or_loads, "or_rt": or_round_trip,
+            "std_dumps": std_dumps, "std_loads": std_loads, "std_rt": std_round_trip,
+        },
+        settings,
+    )
+    words = newsdoc.plain_text(doc).count(" ") + 1
+    size = f"{words:,}-word article, {len(doc.figures)} figures, {len(data) / 1024:.0f} KiB of JSON"
+    rt_target = f">= {ROUND_TRIP_TARGET:,.0f} /s"
+    rt_passed = 1 / t["nd_rt"] >= ROUND_TRIP_TARGET
+    return [
+        Row(f"JSON write ({size})", _rate(t["nd_write"]), "orjson.dumps", _rate(t["or_dumps"]),
+            t["nd_write"] / t["or_dumps"]),
+        Row("JSON write", _rate(t["nd_write"]), "json.dumps", _rate(t["std_dumps"]),
+            t["nd_write"] / t["std_dumps"]),
+        Row("JSON read", _rate(t["nd_read"]), "orjson.loads", _rate(t["or_loads"]),
+            t["nd_read"] / t["or_loads"]),
+        Row("JSON read", _rate(t["nd_read"]), "json.loads", _rate(t["std_loads"]),
+            t["nd_read"] / t["std_loads"]),
+        Row("JSON round trip", _rate(t["nd_rt"]), "orjson dumps + loads", _rate(t["or_rt"]),
+            t["nd_rt"] / t["or_rt"], rt_target, rt_passed),
+        Row("JSON round trip", _rate(t["nd_rt"]), "json dumps + loads", _rate(t["std_rt"]),
+            t["nd_rt"] / t["std_rt"], rt_target, rt_passed),
+    ]
+
+
+def _newsdoc_command() -> list[str]:
+    script = Path(sys.executable).with_name("newsdoc")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from newsdoc.cli import run; run()"]
+
+
+_LOADED = (
+    "import sys\n{setup}\n"
+    "print(','.join(m for m in {heavy!r} if m in sys.modules) or 'none')"
+)
+
+
+def _heavy_modules_after(setup: str) -> str:
+    """Which of :data:`HEAVY_MODULES` a fresh interpreter holds after running *setup*."""
+    code = _LOADED.format(setup=setup, heavy=HEAVY_MODULES)
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def cli_start(settings: Settings) -> list[Row]:
+    """Cold start of ``newsdoc --version`` and ``import newsdoc`` against bare Python."""
+    python = sys.executable
+    t = wall_time_interleaved(
+        {
+            "bare": [python, "-c", "pass"],
+            "version": [*_newsdoc_command(), "--version"],
+            "import": [python, "-c", "import newsdoc"],
+        },
+        settings.start_runs,
+    )
+    overhead = t["version"] - t["bare"]
+    import_overhead = t["import"] - t["bare"]
+    after_import = _heavy_modules_after("import newsdoc")
+    after_version = _heavy_modules_after(
+        "import contextlib, io\nfrom newsdoc.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n    main(['--version'])"
+    )
+    n = settings.start_runs
+    return [
+        Row(f"CLI start: newsdoc --version (median of {n})", _ms(t["version"]), "python -c pass",
+            _ms(t["bare"]), t["version"] / t["bare"],
+            f"<= +{START_OVERHEAD_TARGET_MS:.0f} ms (measured +{overhead * 1000:.1f} ms)",
+            overhead * 1000 <= START_OVERHEAD_TARGET_MS),
+        Row(f"Start: python -c 'import newsdoc' (median of {n})", _ms(t["import"]), "python -c pass",
+            _ms(t["bare"]), t["import"] / t["bare"], f"(measured +{import_overhead * 1000:.1f} ms)"),
+        Row(f"import newsdoc loads {'/'.join(HEAVY_MODULES)}", after_import, target="none",
+            passed=after_import == "none"),
+        Row(f"newsdoc --version loads {'/'.join(HEAVY_MODULES)}", after_version, target="none",
+            passed=after_version == "none"),
+    ]
+
+
+#: The benchmarks, in the order they run and appear in the table.
+BENCHMARKS: list[Benchmark] = [json_throughput, cli_start]
+
+
+# --- output --------------------------------------------------------------------------
+
+_HEADER = ("Benchmark", "newsdoc", "Peer", "Peer figure", "Ratio (newsdoc / peer time)", "Target", "Result")
+
+
+def _cells(row: Row) -> tuple[str, ...]:
+    ratio = "" if row.ratio is None else f"{row.ratio:.2f}x"
+    return (row.name, row.newsdoc, row.peer, row.peer_figure, ratio, row.target, row.result)
+
+
+def markdown_table(rows: Sequence[Row]) -> str:
+    """The rows as a Markdown (GFM) table."""
+    lines = ["| " + " | ".join(_HEADER) + " |", "|" + "|".join(" --- " for _ in _HEADER) + "|"]
+    lines.extend("| " + " | ".join(cell.replace("|", "\\|") for cell in _cells(row)) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def text_table(rows: Sequence[Row]) -> str:
+    """The rows aligned for a terminal."""
+    table = [_HEADER, *(_cells(row) for row in rows)]
+    widths = [max(len(line[i]) for line in table) for i in range(len(_HEADER))]
+    out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+           for line in table]
+    out.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(out)
+
+
+def machine_note() -> str:
+    """Cores, Python and the versions of the libraries measured."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("newsdoc", "orjson", "cattrs", "attrs"))
+    return (
+        f"{usable} usable cores ({os.cpu_count()} reported), {platform.machine()} {platform.system()}; "
+        f"{platform.python_implementation()} {platform.python_version()}; {versions}"
+    )
+
+
+def performance_page(rows: Sequence[Row], command: str, today: dt.date, elapsed: float) -> str:
+    """The Markdown page ``docs/performance.md``."""
+    return f"""# Performance
+
+Measured with `{command}` on {today.isoformat()} (the run took {elapsed:.0f} s).
+
+Machine: {machine_note()}.
+
+{markdown_table(rows)}
+
+How to read this table:
+
+- Throughput is articles per second on one core (a single thread), for a
+  ~2,000-word article with a lead figure and one body figure, built in
+  `benchmarks/run.py`. `newsdoc.write(doc, format="json")` builds the JSON value
+  from the model and serializes it with orjson; `newsdoc.read(data, format="json")`
+  parses, checks every field against the schema, builds the model and normalizes it.
+  The peers only serialize or parse the same JSON value, so they are the floor:
+  the ratio says how many times longer newsdoc takes than the peer (lower is better).
+- Each figure is the median over several rounds; within each round newsdoc and its
+  peers are timed one after the other, in a rotating order, so that noise on a shared
+  machine hits both alike. Trust the ratios more than the absolute figures.
+- Start-up is the median wall time of a fresh process, newsdoc's commands interleaved
+  with bare `python -c pass` on the same interpreter. The ratio is newsdoc's time over
+  bare Python's; the target is on the difference.
+- Rows about modules show which of {", ".join(f"`{m}`" for m in HEAVY_MODULES)} a
+  fresh interpreter holds afterwards; each belongs to a format or to reading and
+  writing, so none should load for `import newsdoc` or `newsdoc --version`.
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every benchmark, print the table and write ``docs/performance.md``."""
+    parser = argparse.ArgumentParser(description="Measure newsdoc against its peers.")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds: under half a minute")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"the page to write (default: {OUTPUT})")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    command = COMMAND + (" --quick" if args.quick else "")
+    started = time.perf_counter()
+    rows: list[Row] = []
+    for benchmark in BENCHMARKS:
+        print(f"running {benchmark.__name__} ...", file=sys.stderr, flush=True)
+        rows.extend(benchmark(settings))
+    elapsed = time.perf_counter() - started
+    print(text_table(rows))
+    print(f"\n{machine_note()}\n{elapsed:.0f} s")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    page = performance_page(rows, command, dt.datetime.now(dt.UTC).date(), elapsed)
+    args.output.write_text(page, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 1 if any(row.passed is False for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
