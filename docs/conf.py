@@ -8,11 +8,11 @@ from pathlib import Path
 # Build from a source checkout without installing: autodoc imports newsdoc from src/.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from newsdoc import __version__  # noqa: E402 - needs the path set above
+from newsdoc import __version__
 
 project = "newsdoc"
 author = "The newsdoc developers"
-copyright = "The newsdoc developers"  # noqa: A001 - the name Sphinx reads
+copyright = "The newsdoc developers"
 version = release = __version__
 
 extensions = [
@@ -30,12 +30,11 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
-# Autodoc: document members in source order, show types in the description
-# rather than in long signatures, and never run code beyond importing newsdoc.
+# Autodoc: members in source order, and types in the description, where long
+# unions such as Block read better than in the signature.
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
-autodoc_preserve_defaults = True
 
 html_theme = "furo"
 html_title = f"newsdoc {release}"

@@ -34,9 +34,11 @@ def _warnings_as_lines() -> Iterator[None]:
     """Print each warning as one ``newsdoc: warning:`` line, after the command."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        yield
-    for warning in caught:
-        click.echo(f"newsdoc: warning: {warning.message}", err=True)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                click.echo(f"newsdoc: warning: {warning.message}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,9 +66,15 @@ def convert(
     """
     import newsdoc  # noqa: PLC0415 - keeps `newsdoc --version` fast
 
-    fmt_out = newsdoc.get_format(to_format) if to_format else (
-        newsdoc.get_format("json") if output == "-" else newsdoc.format_for_path(output)
-    )
+    try:
+        if to_format:
+            fmt_out = newsdoc.get_format(to_format)
+        elif output == "-":
+            fmt_out = newsdoc.get_format("json")
+        else:
+            fmt_out = newsdoc.format_for_path(output)
+    except newsdoc.UnknownFormatError as error:
+        raise click.UsageError(str(error)) from None
     if not fmt_out.can_write:
         raise click.UsageError(f"{fmt_out.name} can be read but not written")
     options: dict[str, Any] = {}
@@ -74,27 +82,30 @@ def convert(
         options["pretty"] = True
     if strict:
         options["strict"] = True
+    _supported(fmt_out, options)
     if output == "-" and fmt_out.binary and sys.stdout.isatty():
         raise click.UsageError(f"{fmt_out.name} is binary; refusing to write it to a terminal (use -o FILE)")
 
-    source: Any = input_path
-    if input_path == "-":
-        source = sys.stdin.buffer.read()
     try:
-        with _warnings_as_lines():
-            doc = newsdoc.read(source, from_format)
-            _supported(fmt_out, options)
-            if output == "-":
-                newsdoc.write(doc, _stdout(), fmt_out.name, **options)
-            else:
-                newsdoc.write(doc, output, fmt_out.name, **options)
+        source: Any = sys.stdin.buffer.read() if input_path == "-" else input_path
+        doc = newsdoc.read(source, from_format)
     except newsdoc.UnknownFormatError as error:
         raise click.UsageError(str(error)) from None
-    except (newsdoc.ReadError, newsdoc.WriteError, newsdoc.MissingDependencyError) as error:
+    except (newsdoc.ReadError, newsdoc.MissingDependencyError) as error:
+        if isinstance(error, newsdoc.ReadError) and error.source is None:
+            error.source = "<stdin>" if input_path == "-" else input_path
         _error(str(error))
         raise _Failed from None
     except OSError as error:
-        _error(f"{error.filename or input_path}: {error.strerror or error}")
+        _error(f"{input_path}: {error.strerror or error}")
+        raise _Failed from None
+    try:
+        newsdoc.write(doc, _stdout() if output == "-" else output, fmt_out.name, **options)
+    except (newsdoc.WriteError, newsdoc.MissingDependencyError) as error:
+        _error(f"{output}: {error}")
+        raise _Failed from None
+    except OSError as error:
+        _error(f"{output}: {error.strerror or error}")
         raise _Failed from None
 
 
@@ -105,6 +116,8 @@ def _supported(fmt: Any, options: dict[str, Any]) -> None:
     from newsdoc.formats.registry import _resolve  # noqa: PLC0415
 
     parameters = inspect.signature(_resolve(fmt.writer)).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
+        return
     if "strict" not in parameters:
         options.pop("strict", None)
     for name in options:
@@ -175,10 +188,14 @@ def schema(output: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="newsdoc", standalone_mode=False)
+        with _warnings_as_lines():
+            cli.main(args=list(argv) if argv is not None else None, prog_name="newsdoc", standalone_mode=False)
     except click.UsageError as error:
-        hint = f" (see: newsdoc {error.ctx.command_path.split(' ', 1)[1]} --help)" if error.ctx and " " in error.ctx.command_path else ""
-        _error(f"{error.format_message()}{hint}")
+        command = error.ctx.command_path if error.ctx else "newsdoc"
+        message = error.format_message()
+        if isinstance(error, click.exceptions.NoArgsIsHelpError):
+            message = "name a command: convert, formats or schema"
+        _error(f"{message.strip()} (see: {command} --help)")
         return EXIT_USAGE
     except click.exceptions.Exit as done:
         return done.exit_code

@@ -169,7 +169,7 @@ def report_dropped(doc: Node, carries: Iterable[Feature], *, format: str, strict
     dropped = sorted(features_used(doc) - frozenset(carries))
     if not dropped:
         return
-    message = f"{format} cannot carry {', '.join(dropped)}; left out of the output"
+    what = f"{format} cannot carry {', '.join(dropped)}"
     if strict:
-        raise WriteError(message)
-    warnings.warn(message, ContentDroppedWarning, stacklevel=3)
+        raise WriteError(f"{what}; nothing written (strict)")
+    warnings.warn(f"{what}; left out of the output", ContentDroppedWarning, stacklevel=3)

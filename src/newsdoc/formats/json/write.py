@@ -8,6 +8,8 @@ from typing import IO, Any
 import orjson
 
 from newsdoc.errors import WriteError
+from newsdoc.fidelity import report_dropped
+from newsdoc.formats.json import JSON_LINES
 from newsdoc.formats.json.converter import SCHEMA_VERSION, TAG_OF, VERSION_KEY, converter
 from newsdoc.model import Article, Collection
 
@@ -31,8 +33,13 @@ def write_json(doc: Article | Collection, *, pretty: bool = False) -> str:
     return orjson.dumps(to_json_value(doc), option=options | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 
-def write_json_lines(doc: Article | Collection) -> str:
-    """Write an article, or a collection's articles, as JSON Lines."""
+def write_json_lines(doc: Article | Collection, *, strict: bool = False) -> str:
+    """Write an article, or a collection's articles, as JSON Lines.
+
+    A collection's own title and date have no line to go on: they are reported as
+    dropped (a warning, or :class:`~newsdoc.WriteError` with *strict*).
+    """
+    report_dropped(doc, JSON_LINES.carries, format="jsonl", strict=strict)
     articles = doc.articles if isinstance(doc, Collection) else (doc,)
     return "".join(_line(article).decode("utf-8") for article in articles)
 
