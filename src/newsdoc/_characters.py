@@ -28,6 +28,10 @@ FORBIDDEN = re.compile(FORBIDDEN_PATTERN)
 
 def find_forbidden(text: str) -> str | None:
     """Describe the first character the model refuses in *text*, or return None."""
+    # Every refused character is unprintable (categories Cc, Cs and Cn), and
+    # str.isprintable runs in C, so most text never reaches the slower regex.
+    if text.isprintable():
+        return None
     found = FORBIDDEN.search(text)
     if found is None:
         return None

@@ -30,11 +30,13 @@ def _check_text(owner: str, name: str, value: object) -> None:
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _check_text(type(instance).__name__, attribute.name, value)
+    # The common case inline: a printable str needs no further look (see _characters).
+    if type(value) is not str or not value.isprintable():
+        _check_text(type(instance).__name__, attribute.name, value)
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
+    if value is not None and (type(value) is not str or not value.isprintable()):
         _check_text(type(instance).__name__, attribute.name, value)
 
 

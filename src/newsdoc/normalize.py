@@ -8,6 +8,7 @@ to a line break disappears, and empty nodes vanish.
 from __future__ import annotations
 
 import re
+from operator import is_
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -48,8 +49,8 @@ N = TypeVar("N", bound=Node)
 # HTML's "ASCII whitespace" (WHATWG Infra): what browsers fold. No-break and other
 # Unicode spaces are content and stay. (Form feed is refused by the model.)
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
-_MARKS: tuple[type, ...] = (Emphasis, Strong, Subscript, Superscript, Strikethrough, Link)
 _SPACE = Text(" ")
+_JOINS_TEXT = frozenset({Text, LineBreak})  # text after these merges or loses a space
 _BREAK = LineBreak()
 
 
@@ -102,13 +103,25 @@ def normalize(node: Any) -> Any:
 
 def fold(text: str) -> str:
     """Fold runs of white space to one space and strip the ends, as HTML renders text."""
-    return _WHITESPACE.sub(" ", text).strip(" ")
+    return _fold(text).strip(" ")
+
+
+def _fold(text: str) -> str:
+    # The substitution is skipped for text that has nothing to fold: most of it.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        return _WHITESPACE.sub(" ", text)
+    return text
 
 
 def _optional(text: str | None) -> str | None:
     if text is None:
         return None
     return fold(text) or None
+
+
+def _same(old: tuple[object, ...], new: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether *new* holds exactly the objects of *old*: then *old* is kept, not rebuilt."""
+    return len(old) == len(new) and all(map(is_, old, new))
 
 
 def _article(article: Article) -> Article:
@@ -122,22 +135,22 @@ def _article(article: Article) -> Article:
         clean_tag = fold(tag)
         if clean_tag and clean_tag not in tags:
             tags.append(clean_tag)
-    lead = _figure(article.lead) if article.lead is not None else None
-    return Article(
-        headline=fold(article.headline),
-        dek=_optional(article.dek),
-        authors=tuple(authors),
-        dateline=_optional(article.dateline),
-        published=article.published,
-        updated=article.updated,
-        section=_optional(article.section),
-        tags=tuple(tags),
-        url=_optional(article.url),
-        language=language_tag(article.language) if article.language else None,
-        publisher=_optional(article.publisher),
-        lead=lead,
-        body=_blocks(article.body),
-    )
+    fields: dict[str, Any] = {
+        "headline": fold(article.headline),
+        "dek": _optional(article.dek),
+        "authors": article.authors if _same(article.authors, authors) else tuple(authors),
+        "dateline": _optional(article.dateline),
+        "section": _optional(article.section),
+        "tags": tuple(tags),
+        "url": _optional(article.url),
+        "language": language_tag(article.language) if article.language else None,
+        "publisher": _optional(article.publisher),
+        "lead": _figure(article.lead) if article.lead is not None else None,
+        "body": _blocks(article.body),
+    }
+    if all(getattr(article, name) == value for name, value in fields.items()):
+        return article
+    return attrs.evolve(article, **fields)
 
 
 def language_tag(tag: str) -> str:
@@ -154,9 +167,9 @@ def language_tag(tag: str) -> str:
         if private or part.lower() == "x":
             private = True
             out.append(part.lower())
-        elif len(part) == 4 and part.isalpha():
+        elif len(part) == 4 and part.isalpha():  # noqa: PLR2004 - script subtags have four letters
             out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
+        elif len(part) == 2 and part.isalpha():  # noqa: PLR2004 - region subtags have two letters
             out.append(part.upper())
         else:
             out.append(part.lower())
@@ -167,42 +180,50 @@ def _author(author: Author) -> Author | None:
     name = fold(author.name)
     if not name:
         return None
-    return Author(
+    clean = Author(
         name=name,
         title=_optional(author.title),
         organization=_optional(author.organization),
         bio=_optional(author.bio),
         url=_optional(author.url),
     )
+    return author if clean == author else clean
 
 
 def _blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    out = []
-    for block in blocks:
-        clean = _block(block)
-        if clean is not None:
-            out.append(clean)
-    return tuple(out)
+    out = [clean for clean in map(_block, blocks) if clean is not None]
+    return blocks if _same(blocks, out) else tuple(out)
 
 
 def _block(block: Block) -> Block | None:  # noqa: PLR0911 - one return per block type reads best
     kind = type(block)
     if kind is Paragraph or kind is Heading:
         content = _run(block.content)  # type: ignore[union-attr]
+        if content is block.content:  # type: ignore[union-attr]
+            return block if content else None
         return attrs.evolve(block, content=content) if content else None  # type: ignore[misc]
     if kind is Quote:
         assert isinstance(block, Quote)
         body = _blocks(block.body)
         attribution = _run(block.attribution)
-        return Quote(body, attribution) if body or attribution else None
+        if not body and not attribution:
+            return None
+        return block if (body, attribution) == (block.body, block.attribution) else Quote(body, attribution)
     if kind is PullQuote:
         assert isinstance(block, PullQuote)
         content = _run(block.content)
-        return PullQuote(content, _run(block.attribution)) if content else None
+        attribution = _run(block.attribution)
+        if not content:
+            return None
+        if content is block.content and attribution is block.attribution:
+            return block
+        return PullQuote(content, attribution)
     if kind is BulletList or kind is OrderedList:
         assert isinstance(block, BulletList | OrderedList)
-        items = tuple(item for item in map(_blocks, block.items) if item)
-        return attrs.evolve(block, items=items) if items else None
+        items = [item for item in map(_blocks, block.items) if item]
+        if not items:
+            return None
+        return block if _same(block.items, items) else attrs.evolve(block, items=tuple(items))
     if kind is Figure:
         assert isinstance(block, Figure)
         return _figure(block)
@@ -212,20 +233,27 @@ def _block(block: Block) -> Block | None:  # noqa: PLR0911 - one return per bloc
         caption = _run(block.caption)
         if not url and not caption:
             return None
-        return Embed(url, _optional(block.provider), caption)
+        clean = Embed(url, _optional(block.provider), caption)
+        return block if clean == block else clean
     if kind is Table:
         assert isinstance(block, Table)
         head = _rows(block.head)
         body = _rows(block.body)
         if not head and not body:
             return None
-        return Table(head, body, _run(block.caption))
+        caption = _run(block.caption)
+        if head is block.head and body is block.body and caption is block.caption:
+            return block
+        return Table(head, body, caption)
     if kind is CodeBlock:
         assert isinstance(block, CodeBlock)
         # A newline right after <pre> is dropped by HTML parsers, and Markdown fences
         # always end with one, so neither edge can survive a round trip.
         text = block.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n").rstrip()
-        return CodeBlock(text, _optional(block.language)) if text else None
+        if not text:
+            return None
+        clean = CodeBlock(text, _optional(block.language))
+        return block if clean == block else clean
     if kind is Divider:
         return block
     raise TypeError(f"not a block: {type(block).__name__}")
@@ -237,20 +265,32 @@ def _figure(figure: Figure) -> Figure | None:
     credit = _optional(figure.credit)
     if image is None and not caption and credit is None:
         return None
+    if image is figure.image and caption is figure.caption and credit == figure.credit:
+        return figure
     return Figure(image, caption, credit)
 
 
 def _image(image: Image) -> Image:
     # Browsers strip leading and trailing ASCII white space from URLs (WHATWG URL).
-    return attrs.evolve(image, src=image.src.strip(" \t\n\r"), alt=_optional(image.alt))
+    src = image.src.strip(" \t\n\r")
+    alt = _optional(image.alt)
+    if src == image.src and alt == image.alt:
+        return image
+    return attrs.evolve(image, src=src, alt=alt)
 
 
 def _rows(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCell, ...], ...]:
-    return tuple(tuple(_cell(cell) for cell in row) for row in rows if row)
+    out = []
+    for row in rows:
+        if row:
+            cells = [_cell(cell) for cell in row]
+            out.append(row if _same(row, cells) else tuple(cells))
+    return rows if _same(rows, out) else tuple(out)
 
 
 def _cell(cell: TableCell) -> TableCell:
-    return TableCell(tuple(_run(cell.content)), cell.colspan, cell.rowspan)
+    content = _run(cell.content)
+    return cell if content is cell.content else TableCell(content, cell.colspan, cell.rowspan)
 
 
 # --- inline runs ---------------------------------------------------------------------
@@ -260,7 +300,7 @@ def _run(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Normalize the inline content of one block: fold, merge, trim the edges."""
     out = _inlines(content)
     # Space and line breaks at the edges of a block are not rendered.
-    while out and (out[0] is _BREAK or type(out[0]) is LineBreak or _starts_with_space(out[0])):
+    while out and (type(out[0]) is LineBreak or _starts_with_space(out[0])):
         if type(out[0]) is LineBreak:
             out.pop(0)
         else:
@@ -270,7 +310,7 @@ def _run(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
             out.pop()
         else:
             _replace_text(out, len(out) - 1, out[-1].text[:-1])  # type: ignore[union-attr]
-    return tuple(out)
+    return content if _same(content, out) else tuple(out)
 
 
 def _starts_with_space(node: Inline) -> bool:
@@ -293,18 +333,23 @@ def _inlines(content: tuple[Inline, ...]) -> list[Inline]:
     for node in content:
         kind = type(node)
         if kind is Text:
-            _add_text(out, _WHITESPACE.sub(" ", node.text))  # type: ignore[union-attr]
+            text = _fold(node.text)  # type: ignore[union-attr]
+            if out and type(out[-1]) in _JOINS_TEXT:
+                _add_text(out, text)
+            elif text:
+                # The common case, kept inline: text after a mark, or first in its run.
+                out.append(node if text is node.text else Text(text))  # type: ignore[union-attr]
         elif kind is LineBreak:
             if out and _ends_with_space(out[-1]):
                 _replace_text(out, len(out) - 1, out[-1].text[:-1])  # type: ignore[union-attr]
-            out.append(_BREAK)
+            out.append(node)
         elif kind is Code:
-            text = _WHITESPACE.sub(" ", node.text)  # type: ignore[union-attr]
+            text = _fold(node.text)  # type: ignore[union-attr]
             core = text.strip(" ")
             if text.startswith(" "):
                 _add_text(out, " ")
             if core:
-                _add_mark(out, Code(core))
+                _add_mark(out, node if core is node.text else Code(core))  # type: ignore[union-attr]
             if core and text.endswith(" "):
                 _add_text(out, " ")
         else:
@@ -313,7 +358,8 @@ def _inlines(content: tuple[Inline, ...]) -> list[Inline]:
 
 
 def _add_container(out: list[Inline], node: Inline) -> None:
-    inner = _inlines(node.content)  # type: ignore[union-attr]
+    content: tuple[Inline, ...] = node.content  # type: ignore[union-attr]
+    inner = _inlines(content)
     # Space and line breaks at the edges of a mark belong outside it: that is how
     # Markdown needs them, and it gives one spelling to what renders the same.
     before: list[Inline] = []
@@ -330,10 +376,16 @@ def _add_container(out: list[Inline], node: Inline) -> None:
         else:
             after.insert(0, _SPACE)
             _replace_text(inner, len(inner) - 1, inner[-1].text[:-1])  # type: ignore[union-attr]
-    _extend(out, before)
+    if before:
+        _extend(out, before)
     if inner:
-        _add_mark(out, attrs.evolve(node, content=tuple(inner)))  # type: ignore[misc]
-    _extend(out, after)
+        mark = node if _same(content, inner) else attrs.evolve(node, content=tuple(inner))  # type: ignore[misc]
+        if out and type(out[-1]) is type(mark):
+            _add_mark(out, mark)
+        else:
+            out.append(mark)
+    if after:
+        _extend(out, after)
 
 
 def _extend(out: list[Inline], nodes: list[Inline]) -> None:
@@ -347,6 +399,7 @@ def _extend(out: list[Inline], nodes: list[Inline]) -> None:
 
 
 def _add_text(out: list[Inline], text: str) -> None:
+    """Append *text*, merging with text before it and folding space after a break."""
     if not text:
         return
     if out:

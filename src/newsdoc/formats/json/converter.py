@@ -104,14 +104,34 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
 
 
 def _strict_tuple_factory(kind: Any, converter: Converter) -> Callable[[Any, Any], Any]:
-    inner = homogenous_tuple_structure_factory(kind, converter)
+    item_kind = get_args(kind)[0]
+    if converter.detailed_validation:
+        # cattrs' own hook notes the index of a failing item: the path in errors.
+        inner = homogenous_tuple_structure_factory(kind, converter)
 
-    def structure(value: Any, kind: Any) -> Any:
+        def structure(value: Any, kind: Any) -> Any:
+            if type(value) is not list:
+                raise TypeError(f"expected an array, got {_json_type(value)}")
+            return inner(value, kind)
+
+        return structure
+
+    item = converter.get_structure_hook(item_kind)
+    if item_kind == Inline:
+        # Bare strings are most of any article: build their Text without a hook call.
+        def structure_inlines(value: Any, _: Any) -> Any:
+            if type(value) is not list:
+                raise TypeError(f"expected an array, got {_json_type(value)}")
+            return tuple([Text(e) if type(e) is str else item(e, item_kind) for e in value])
+
+        return structure_inlines
+
+    def structure_fast(value: Any, _: Any) -> Any:
         if type(value) is not list:
             raise TypeError(f"expected an array, got {_json_type(value)}")
-        return inner(value, kind)
+        return tuple([item(element, item_kind) for element in value])
 
-    return structure
+    return structure_fast
 
 
 def _tagged(
@@ -166,8 +186,14 @@ def converter(*, detailed: bool = False) -> Converter:
     unstructure_hooks: dict[type, Any] = {}
     conv.register_structure_hook(Inline, _tagged(INLINE_TAGS, "inline", structure_hooks, bare_text=True))
     conv.register_structure_hook(Block, _tagged(BLOCK_TAGS, "block", structure_hooks, bare_text=False))
-    conv.register_unstructure_hook(Inline, _unstructure_tagged(unstructure_hooks))
-    conv.register_unstructure_hook(Block, _unstructure_tagged(unstructure_hooks))
+    tagged = _unstructure_tagged(unstructure_hooks)
+    conv.register_unstructure_hook(Inline, tagged)
+    conv.register_unstructure_hook(Block, tagged)
+    # Node tuples become lists in one comprehension, without cattrs' per-item dispatch.
+    node_tuples = (tuple[Inline, ...], tuple[Block, ...])
+    conv.register_unstructure_hook_func(
+        lambda kind: kind in node_tuples, lambda nodes: [n.text if type(n) is Text else tagged(n) for n in nodes]
+    )
     for cls in _CLASSES:
         unstructure = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
         structure = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
