@@ -206,30 +206,52 @@ def build_article(words: int = 2_000) -> Article:
         if number == 6:
             body.append(
                 Figure(
-                    Image("https://example.org/img/pumping-station.jpg", alt="A pumping station at dusk",
-                          width=1600, height=900, media_type="image/jpeg"),
-                    caption=(Text("The pumping station at Lower Marsh, which engineers will inspect "),
-                             Emphasis((Text("next month"),)), Text(".")),
+                    Image(
+                        "https://example.org/img/pumping-station.jpg",
+                        alt="A pumping station at dusk",
+                        width=1600,
+                        height=900,
+                        media_type="image/jpeg",
+                    ),
+                    caption=(
+                        Text("The pumping station at Lower Marsh, which engineers will inspect "),
+                        Emphasis((Text("next month"),)),
+                        Text("."),
+                    ),
                     credit="Photograph: Jane Doe/Example Press",
                 )
             )
         elif number == 10:
             body.append(Heading(2, (Text("What the restrictions mean for households"),)))
         elif number == 16:
-            body.append(PullQuote((Text("We have never seen the reservoir this low."),),
-                                  (Text("Maria Silva, water engineer"),)))
+            body.append(
+                PullQuote(
+                    (Text("We have never seen the reservoir this low."),),
+                    (Text("Maria Silva, water engineer"),),
+                )
+            )
     lead = Figure(
-        Image("https://example.org/img/reservoir-lead.jpg", alt="The dry bed of the reservoir",
-              width=2400, height=1350, media_type="image/jpeg"),
-        caption=(Text("Cracked mud where the reservoir's shoreline stood a year ago, seen on "),
-                 Link("https://example.org/maps/reservoir", (Text("the northern bank"),)), Text(".")),
+        Image(
+            "https://example.org/img/reservoir-lead.jpg",
+            alt="The dry bed of the reservoir",
+            width=2400,
+            height=1350,
+            media_type="image/jpeg",
+        ),
+        caption=(
+            Text("Cracked mud where the reservoir's shoreline stood a year ago, seen on "),
+            Link("https://example.org/maps/reservoir", (Text("the northern bank"),)),
+            Text("."),
+        ),
         credit="Photograph: John Roe/Example Press",
     )
     article = Article(
         headline="Reservoir falls to record low as drought tightens its grip",
         dek="Officials warn that hosepipe bans could last all summer as engineers inspect the network.",
         authors=(
-            Author("Ana Costa", title="Environment correspondent", url="https://example.org/profile/ana-costa"),
+            Author(
+                "Ana Costa", title="Environment correspondent", url="https://example.org/profile/ana-costa"
+            ),
             Author("Ben Okafor", title="Data reporter", organization="Example Wire"),
         ),
         dateline="LOWER MARSH",
@@ -282,18 +304,52 @@ def json_throughput(settings: Settings) -> list[Row]:
     rt_passed = 1 / t["nd_rt"] >= ROUND_TRIP_TARGET
     return [
         Row("JSON sample article", size),
-        Row("JSON write", _rate(t["nd_write"]), "orjson.dumps", _rate(t["or_dumps"]),
-            t["nd_write"] / t["or_dumps"]),
-        Row("JSON write", _rate(t["nd_write"]), "json.dumps", _rate(t["std_dumps"]),
-            t["nd_write"] / t["std_dumps"]),
-        Row("JSON read", _rate(t["nd_read"]), "orjson.loads", _rate(t["or_loads"]),
-            t["nd_read"] / t["or_loads"]),
-        Row("JSON read", _rate(t["nd_read"]), "json.loads", _rate(t["std_loads"]),
-            t["nd_read"] / t["std_loads"]),
-        Row("JSON round trip", _rate(t["nd_rt"]), "orjson dumps + loads", _rate(t["or_rt"]),
-            t["nd_rt"] / t["or_rt"], rt_target, rt_passed),
-        Row("JSON round trip", _rate(t["nd_rt"]), "json dumps + loads", _rate(t["std_rt"]),
-            t["nd_rt"] / t["std_rt"], rt_target, rt_passed),
+        Row(
+            "JSON write",
+            _rate(t["nd_write"]),
+            "orjson.dumps",
+            _rate(t["or_dumps"]),
+            t["nd_write"] / t["or_dumps"],
+        ),
+        Row(
+            "JSON write",
+            _rate(t["nd_write"]),
+            "json.dumps",
+            _rate(t["std_dumps"]),
+            t["nd_write"] / t["std_dumps"],
+        ),
+        Row(
+            "JSON read",
+            _rate(t["nd_read"]),
+            "orjson.loads",
+            _rate(t["or_loads"]),
+            t["nd_read"] / t["or_loads"],
+        ),
+        Row(
+            "JSON read",
+            _rate(t["nd_read"]),
+            "json.loads",
+            _rate(t["std_loads"]),
+            t["nd_read"] / t["std_loads"],
+        ),
+        Row(
+            "JSON round trip",
+            _rate(t["nd_rt"]),
+            "orjson dumps + loads",
+            _rate(t["or_rt"]),
+            t["nd_rt"] / t["or_rt"],
+            rt_target,
+            rt_passed,
+        ),
+        Row(
+            "JSON round trip",
+            _rate(t["nd_rt"]),
+            "json dumps + loads",
+            _rate(t["std_rt"]),
+            t["nd_rt"] / t["std_rt"],
+            rt_target,
+            rt_passed,
+        ),
     ]
 
 
@@ -310,10 +366,7 @@ def _newsdoc_command() -> list[str]:
     return [sys.executable, "-c", "from newsdoc.cli import run; run()"]
 
 
-_LOADED = (
-    "import sys\n{setup}\n"
-    "print(','.join(m for m in {heavy!r} if m in sys.modules) or 'none')"
-)
+_LOADED = "import sys\n{setup}\nprint(','.join(m for m in {heavy!r} if m in sys.modules) or 'none')"
 
 
 def _heavy_modules_after(setup: str) -> str:
@@ -343,16 +396,35 @@ def cli_start(settings: Settings) -> list[Row]:
     )
     n = settings.start_runs
     return [
-        Row(f"CLI start: newsdoc --version (median of {n})", _ms(t["version"]), "python -c pass",
-            _ms(t["bare"]), t["version"] / t["bare"],
+        Row(
+            f"CLI start: newsdoc --version (median of {n})",
+            _ms(t["version"]),
+            "python -c pass",
+            _ms(t["bare"]),
+            t["version"] / t["bare"],
             f"<= +{START_OVERHEAD_TARGET_MS:.0f} ms (measured +{overhead * 1000:.1f} ms)",
-            overhead * 1000 <= START_OVERHEAD_TARGET_MS),
-        Row(f"Start: python -c 'import newsdoc' (median of {n})", _ms(t["import"]), "python -c pass",
-            _ms(t["bare"]), t["import"] / t["bare"], f"(measured +{import_overhead * 1000:.1f} ms)"),
-        Row(f"import newsdoc loads {'/'.join(HEAVY_MODULES)}", after_import, target="none",
-            passed=after_import == "none"),
-        Row(f"newsdoc --version loads {'/'.join(HEAVY_MODULES)}", after_version, target="none",
-            passed=after_version == "none"),
+            overhead * 1000 <= START_OVERHEAD_TARGET_MS,
+        ),
+        Row(
+            f"Start: python -c 'import newsdoc' (median of {n})",
+            _ms(t["import"]),
+            "python -c pass",
+            _ms(t["bare"]),
+            t["import"] / t["bare"],
+            f"(measured +{import_overhead * 1000:.1f} ms)",
+        ),
+        Row(
+            f"import newsdoc loads {'/'.join(HEAVY_MODULES)}",
+            after_import,
+            target="none",
+            passed=after_import == "none",
+        ),
+        Row(
+            f"newsdoc --version loads {'/'.join(HEAVY_MODULES)}",
+            after_version,
+            target="none",
+            passed=after_version == "none",
+        ),
     ]
 
 
@@ -397,8 +469,10 @@ def text_table(rows: Sequence[Row]) -> str:
     """The rows aligned for a terminal."""
     table = [_HEADER, *(_cells(row) for row in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(_HEADER))]
-    out = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-           for line in table]
+    out = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    ]
     out.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(out)
 
@@ -449,8 +523,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run every benchmark, print the table and write ``docs/performance.md``."""
     parser = argparse.ArgumentParser(description="Measure newsdoc against its peers.")
     parser.add_argument("--quick", action="store_true", help="fewer rounds: under half a minute")
-    parser.add_argument("--profile", action="store_true",
-                        help="only profile JSON round trips with cProfile and print the hot spots")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="only profile JSON round trips with cProfile and print the hot spots",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"the page to write (default: {OUTPUT})")
     args = parser.parse_args(argv)
     if args.profile:

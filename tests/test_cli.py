@@ -1,6 +1,5 @@
 # Tests assert `expected == actual` (STYLE.md), which SIM300 calls a Yoda condition;
 # the licence notice is in LICENSE, not in each file.
-# ruff: noqa: CPY001, SIM300
 """The ``newsdoc`` command, run in process through :func:`newsdoc.cli.main`."""
 
 from __future__ import annotations
@@ -319,7 +318,10 @@ def test_no_arguments_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     """No command at all is a one-line usage error pointing at --help."""
     code = main([])
     err = capsys.readouterr().err
-    assert (2, "newsdoc: error: name a command: convert, formats or schema (see: newsdoc --help)\n") == (code, err)
+    assert (2, "newsdoc: error: name a command: convert, formats or schema (see: newsdoc --help)\n") == (
+        code,
+        err,
+    )
 
 
 def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -466,7 +468,10 @@ def test_strict_refuses_to_drop_a_collection_title(workdir: Path, capsys: pytest
     newsdoc.write(EDITION, workdir / "edition.json")
     code = main(["convert", "edition.json", "-o", "edition.jsonl", "--strict"])
     err = capsys.readouterr().err
-    assert (1, "newsdoc: error: edition.jsonl: jsonl cannot carry collection_metadata; nothing written (strict)\n") == (
+    assert (
+        1,
+        "newsdoc: error: edition.jsonl: jsonl cannot carry collection_metadata; nothing written (strict)\n",
+    ) == (
         code,
         err,
     )

@@ -10,7 +10,12 @@ from newsdoc import MissingDependencyError, NewsdocError, ReadError, UnknownForm
 
 @pytest.mark.parametrize(
     ("error", "builtin"),
-    [(UnknownFormatError, LookupError), (ReadError, ValueError), (WriteError, ValueError), (MissingDependencyError, ImportError)],
+    [
+        (UnknownFormatError, LookupError),
+        (ReadError, ValueError),
+        (WriteError, ValueError),
+        (MissingDependencyError, ImportError),
+    ],
 )
 def test_errors_subclass_the_root_and_their_builtin(error, builtin):
     """Callers can catch NewsdocError or the builtin they already expect."""
@@ -32,9 +37,12 @@ def test_read_error_without_source_or_location():
 def test_read_error_survives_pickling():
     """Errors cross process boundaries intact (batch workers)."""
     error = ReadError("bad", format="json", location="line 3", source="x.jsonl")
-    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    copy = pickle.loads(pickle.dumps(error))
     assert (error.reason, error.format, error.location, error.source) == (
-        copy.reason, copy.format, copy.location, copy.source
+        copy.reason,
+        copy.format,
+        copy.location,
+        copy.source,
     )
 
 
@@ -42,7 +50,7 @@ def test_missing_dependency_names_the_pip_command():
     """The message tells the user what to run."""
     error = MissingDependencyError("ebooklib", "epub")
     assert "pip install 'newsdoc[epub]'" in str(error)
-    assert str(pickle.loads(pickle.dumps(error))) == str(error)  # noqa: S301 - our own bytes
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 
 def test_warnings_share_a_root():

@@ -58,17 +58,20 @@ def test_collection_features():
 def test_project_onto_nothing_keeps_the_words():
     """A format that carries nothing keeps text, captions and credits, as text does."""
     projected = project(RICH, set())
-    assert Article(
-        headline="H",
-        authors=(Author("A"),),
-        lead=Figure(None, (Text("cap"),), "AP"),
-        body=(
-            Paragraph((Text("e l c"),)),
-            Paragraph((Text("video"),)),
-            Paragraph((Text("a b"),)),
-            Quote((Paragraph((Text("pq"),)),), (Text("who"),)),
-        ),
-    ) == projected
+    assert (
+        Article(
+            headline="H",
+            authors=(Author("A"),),
+            lead=Figure(None, (Text("cap"),), "AP"),
+            body=(
+                Paragraph((Text("e l c"),)),
+                Paragraph((Text("video"),)),
+                Paragraph((Text("a b"),)),
+                Quote((Paragraph((Text("pq"),)),), (Text("who"),)),
+            ),
+        )
+        == projected
+    )
 
 
 def test_project_can_drop_one_feature_alone():
@@ -105,8 +108,11 @@ def test_projection_leaves_no_dropped_feature_behind(article):
 def test_report_dropped_warns_with_the_list():
     """Writers warn naming what they leave out."""
     with pytest.warns(ContentDroppedWarning, match="toy cannot carry embeds, images"):
-        report_dropped(Article(lead=Figure(Image("a.jpg")), body=(Embed("u"),)),
-                       EVERYTHING - {Feature.IMAGES, Feature.EMBEDS}, format="toy")
+        report_dropped(
+            Article(lead=Figure(Image("a.jpg")), body=(Embed("u"),)),
+            EVERYTHING - {Feature.IMAGES, Feature.EMBEDS},
+            format="toy",
+        )
 
 
 def test_report_dropped_raises_when_strict():

@@ -20,8 +20,9 @@ def _read_or_read_error(fmt: Format, data: bytes) -> None:
         try:
             doc = fmt.read(data)
         except ReadError as error:
-            assert fmt.name == error.format
-            assert "\n" not in str(error)
+            # Either outcome is allowed, so pytest.raises does not fit.
+            assert fmt.name == error.format  # noqa: PT017
+            assert "\n" not in str(error)  # noqa: PT017
             return
     assert isinstance(doc, Article | Collection)
 
@@ -68,7 +69,11 @@ def test_damaged_documents(fmt: Format, data: st.DataObject) -> None:
 
 
 _JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False) | st.text(max_size=8),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
@@ -86,9 +91,9 @@ def _json_swapped(draw: st.DrawFn) -> bytes:
             break
         key, _child = draw(st.sampled_from(containers))
         holder = holder[key]
-    children = list(holder.keys()) if isinstance(holder, dict) else list(range(len(holder)))
-    if children:
-        key = draw(st.sampled_from(children))
+    keys = list(holder.keys()) if isinstance(holder, dict) else list(range(len(holder)))
+    if keys:
+        key = draw(st.sampled_from(keys))
         holder[key] = draw(_JSON_VALUES)
     return orjson.dumps(value)
 
@@ -107,6 +112,6 @@ def test_deep_nesting_is_a_read_error_not_a_crash() -> None:
     try:
         doc = newsdoc.read(data, format="json")
     except ReadError as error:
-        assert "nested too deeply" in str(error)
+        assert "nested too deeply" in str(error)  # noqa: PT017 - either outcome is allowed
     else:
         assert isinstance(doc, Article)

@@ -64,9 +64,19 @@ EXPECTED_FULL = Article(
     url="https://example.com/floods",
     language="en-GB",
     publisher="Example News",
-    lead=Figure(Image("https://example.com/gate.jpg", "A flood gate", 1200, 800, "image/jpeg"), (T("The gate at dawn."),), "AP Photo/Jane Roe"),
+    lead=Figure(
+        Image("https://example.com/gate.jpg", "A flood gate", 1200, 800, "image/jpeg"),
+        (T("The gate at dawn."),),
+        "AP Photo/Jane Roe",
+    ),
     body=(
-        P(T("The river "), Emphasis((T("peaked"),)), T(" at "), Link("https://example.com/gauge", (T("6.2 m"),), "gauge"), T(".")),
+        P(
+            T("The river "),
+            Emphasis((T("peaked"),)),
+            T(" at "),
+            Link("https://example.com/gauge", (T("6.2 m"),), "gauge"),
+            T("."),
+        ),
         Heading(2, (T("What next"),)),
         Quote((P(T("It held.")),), (T("the mayor"),)),
         PullQuote((T("It held."),)),
@@ -74,11 +84,25 @@ EXPECTED_FULL = Article(
         OrderedList(((P(T("three")),),), start=3),
         Figure(caption=(T("Sandbags."),), credit="Reuters"),
         Embed("https://www.youtube.com/watch?v=x", "YouTube"),
-        Table(head=((TableCell((T("Day"),)), TableCell((T("Level"),))),), body=((TableCell((T("Mon"),)), TableCell((T("5.1"),))),)),
+        Table(
+            head=((TableCell((T("Day"),)), TableCell((T("Level"),))),),
+            body=((TableCell((T("Mon"),)), TableCell((T("5.1"),))),),
+        ),
         CodeBlock("level = 6.2", "python"),
         Divider(),
-        P(T("H"), Subscript((T("2"),)), T("O "), Superscript((T("1"),)), T(" "), Strikethrough((T("no"),)), T(" "),
-          Strong((T("yes"),)), LineBreak(), Code("x"), T(" spelled out")),
+        P(
+            T("H"),
+            Subscript((T("2"),)),
+            T("O "),
+            Superscript((T("1"),)),
+            T(" "),
+            Strikethrough((T("no"),)),
+            T(" "),
+            Strong((T("yes"),)),
+            LineBreak(),
+            Code("x"),
+            T(" spelled out"),
+        ),
     ),
 )
 
@@ -117,20 +141,33 @@ def test_collection_layout():
 
 
 BAD_DOCUMENTS = [
-    (b'{"newsdoc":1,"type":"article","body":[{"type":"paragraph","content":["a",{"type":"link","href":5,"content":[]}]}]}',
-     "body[0].content[1].href: expected a string, got an integer"),
-    (b'{"newsdoc":1,"type":"article","body":[{"type":"heading","level":9,"content":["x"]}]}',
-     "body[0]: Heading.level must be 1 to 6, not 9"),
-    (b'{"newsdoc":1,"type":"article","body":[{"type":"heading","content":["x"]}]}',
-     "body[0].level: this required key is missing"),
+    (
+        b'{"newsdoc":1,"type":"article","body":[{"type":"paragraph","content":["a",{"type":"link","href":5,"content":[]}]}]}',
+        "body[0].content[1].href: expected a string, got an integer",
+    ),
+    (
+        b'{"newsdoc":1,"type":"article","body":[{"type":"heading","level":9,"content":["x"]}]}',
+        "body[0]: Heading.level must be 1 to 6, not 9",
+    ),
+    (
+        b'{"newsdoc":1,"type":"article","body":[{"type":"heading","content":["x"]}]}',
+        "body[0].level: this required key is missing",
+    ),
     (b'{"newsdoc":1,"type":"article","headline":"x","colour":"red"}', "unexpected key: colour"),
     (b'{"newsdoc":1,"type":"article","body":[{"type":"marquee"}]}', "body[0]: unknown block type 'marquee'"),
     (b'{"newsdoc":1,"type":"article","body":"text"}', "body: expected an array, got a string"),
-    (b'{"newsdoc":1,"type":"article","published":"2024-03-25T10:00:00"}',
-     "published: expected an ISO 8601 date (2024-03-25) or date-time with offset, got '2024-03-25T10:00:00'"),
-    (b'{"newsdoc":1,"type":"article","lead":{"image":{"src":"a.jpg","width":"10"}}}',
-     "lead.image.width: expected an integer, got a string"),
-    (b'{"newsdoc":1,"type":"article","headline":"a\\u0000b"}', "Article.headline contains a character documents cannot carry"),
+    (
+        b'{"newsdoc":1,"type":"article","published":"2024-03-25T10:00:00"}',
+        "published: expected an ISO 8601 date (2024-03-25) or date-time with offset, got '2024-03-25T10:00:00'",
+    ),
+    (
+        b'{"newsdoc":1,"type":"article","lead":{"image":{"src":"a.jpg","width":"10"}}}',
+        "lead.image.width: expected an integer, got a string",
+    ),
+    (
+        b'{"newsdoc":1,"type":"article","headline":"a\\u0000b"}',
+        "Article.headline contains a character documents cannot carry",
+    ),
     (b'{"newsdoc":1,"type":"poem"}', "type: \"type\" must be one of article, collection, not 'poem'"),
     (b'{"type":"article"}', 'not a newsdoc document: no "newsdoc" version key'),
     (b'{"newsdoc":"1","type":"article"}', 'newsdoc: "newsdoc" must be a positive integer schema version'),
@@ -153,21 +190,30 @@ def test_bad_documents_raise_read_error_saying_where(data, message):
 
 def test_newer_schema_version_is_named():
     """A document from a newer newsdoc says which version it is and what to do."""
-    with pytest.raises(ReadError, match="schema version 7; this newsdoc reads up to version 1: upgrade newsdoc"):
+    with pytest.raises(
+        ReadError, match="schema version 7; this newsdoc reads up to version 1: upgrade newsdoc"
+    ):
         newsdoc.read(b'{"newsdoc":7,"type":"article","future":true}', format="json")
 
 
 def test_reading_normalizes():
     """Hand-written JSON with untidy text comes back normalized."""
-    doc = newsdoc.read(b'{"newsdoc":1,"type":"article","headline":"  a  b ","body":[{"type":"paragraph","content":[" x ", " y"]}]}')
+    doc = newsdoc.read(
+        b'{"newsdoc":1,"type":"article","headline":"  a  b ","body":[{"type":"paragraph","content":[" x ", " y"]}]}'
+    )
     assert Article(headline="a b", body=(P(T("x y")),)) == doc
 
 
 def test_json_lines_reads_a_collection_and_names_the_failing_line():
     """Each line is an article; errors name the line and the path in it."""
     lines = newsdoc.write(Collection(articles=(Article(headline="A"), Article(headline="B"))), format="jsonl")
-    assert '{"newsdoc":1,"type":"article","headline":"A"}\n{"newsdoc":1,"type":"article","headline":"B"}\n' == lines
-    assert Collection(articles=(Article(headline="A"), Article(headline="B"))) == newsdoc.read(str(lines).encode(), format="jsonl")
+    assert (
+        '{"newsdoc":1,"type":"article","headline":"A"}\n{"newsdoc":1,"type":"article","headline":"B"}\n'
+        == lines
+    )
+    assert Collection(articles=(Article(headline="A"), Article(headline="B"))) == newsdoc.read(
+        str(lines).encode(), format="jsonl"
+    )
     bad = str(lines).encode() + b'\n{"newsdoc":1,"type":"article","tags":[1]}\n'
     with pytest.raises(ReadError, match=r"line 4, tags\[0\]: expected a string"):
         newsdoc.read(bad, format="jsonl")
@@ -200,7 +246,9 @@ def test_write_articles_streams_to_a_file_and_iter_articles_reads_it_back(tmp_pa
 def test_written_documents_validate_against_the_schema(doc):
     """Every generated document fits the shipped JSON Schema (Draft 2020-12)."""
     value = orjson.loads(str(newsdoc.write(doc, format="json")))
-    jsonschema.Draft202012Validator(newsdoc.json_schema(), format_checker=jsonschema.FormatChecker()).validate(value)
+    jsonschema.Draft202012Validator(
+        newsdoc.json_schema(), format_checker=jsonschema.FormatChecker()
+    ).validate(value)
 
 
 @given(articles())
@@ -229,7 +277,12 @@ def test_schema_covers_every_model_field():
     from newsdoc.formats.json.converter import TAG_OF
 
     defs = newsdoc.json_schema()["$defs"]
-    names = {**{cls: tag for cls, tag in TAG_OF.items()}, Image: "image", TableCell: "table_cell", Author: "author"}
+    names = {
+        **dict(TAG_OF),
+        Image: "image",
+        TableCell: "table_cell",
+        Author: "author",
+    }
     names[Figure] = "figure_block"
     names[Article] = "article"
     names[Collection] = "collection_document"

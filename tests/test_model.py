@@ -44,7 +44,7 @@ def test_heading_level_outside_one_to_six_is_refused(level):
 def test_heading_level_must_be_an_int_not_a_bool():
     """True is an int in Python but not a heading level."""
     with pytest.raises(TypeError, match="must be an int"):
-        Heading(True, (Text("x"),))  # type: ignore[arg-type]
+        Heading(True, (Text("x"),))
 
 
 def test_naive_datetime_is_refused():
@@ -138,7 +138,7 @@ def test_nodes_are_frozen():
 @given(documents())
 def test_every_document_is_hashable_and_picklable(doc):
     """Documents hash consistently with equality and survive pickling unchanged."""
-    copy = pickle.loads(pickle.dumps(doc))  # noqa: S301 - our own bytes
+    copy = pickle.loads(pickle.dumps(doc))
     assert copy == doc
     assert hash(copy) == hash(doc)
 

@@ -1,5 +1,7 @@
 """normalize: white space folded as HTML folds it, text merged, empty nodes gone."""
 
+import itertools
+
 import pytest
 from hypothesis import given
 
@@ -32,24 +34,39 @@ BR = LineBreak()
 INLINE_CASES = [
     pytest.param((T("  a \n\t b  "),), (T("a b"),), id="runs fold, ends trimmed"),
     pytest.param((T("a"), T(" "), T(" b")), (T("a b"),), id="adjacent text merges"),
-    pytest.param((T("a "), Emphasis((T(" b "),)), T(" c")), (T("a "), Emphasis((T("b"),)), T(" c")),
-                 id="space at mark edges moves out and collapses"),
-    pytest.param((Emphasis((T("a"),)), Emphasis((T("b"),))), (Emphasis((T("ab"),)),), id="adjacent marks merge"),
-    pytest.param((Link("u", (T("a"),)), Link("v", (T("b"),))), (Link("u", (T("a"),)), Link("v", (T("b"),))),
-                 id="links to different places stay apart"),
-    pytest.param((Link("u", (T("a"),)), Link("u", (T("b"),))), (Link("u", (T("ab"),)),),
-                 id="links to one place merge"),
+    pytest.param(
+        (T("a "), Emphasis((T(" b "),)), T(" c")),
+        (T("a "), Emphasis((T("b"),)), T(" c")),
+        id="space at mark edges moves out and collapses",
+    ),
+    pytest.param(
+        (Emphasis((T("a"),)), Emphasis((T("b"),))), (Emphasis((T("ab"),)),), id="adjacent marks merge"
+    ),
+    pytest.param(
+        (Link("u", (T("a"),)), Link("v", (T("b"),))),
+        (Link("u", (T("a"),)), Link("v", (T("b"),))),
+        id="links to different places stay apart",
+    ),
+    pytest.param(
+        (Link("u", (T("a"),)), Link("u", (T("b"),))), (Link("u", (T("ab"),)),), id="links to one place merge"
+    ),
     pytest.param((Emphasis(()), Strong((T("  "),)), T("x")), (T("x"),), id="empty marks vanish"),
     pytest.param((T("a "), BR, T(" b")), (T("a"), BR, T("b")), id="space around a line break goes"),
     pytest.param((BR, T("a"), BR), (T("a"),), id="breaks at block edges go"),
-    pytest.param((Emphasis((T("a"), BR)), T("b")), (Emphasis((T("a"),)), BR, T("b")),
-                 id="break at a mark edge moves out"),
+    pytest.param(
+        (Emphasis((T("a"), BR)), T("b")),
+        (Emphasis((T("a"),)), BR, T("b")),
+        id="break at a mark edge moves out",
+    ),
     pytest.param((Code("  x   y "),), (Code("x y"),), id="code folds and trims"),
-    pytest.param((T("a"), Code(" x "), T("b")), (T("a "), Code("x"), T(" b")), id="code edge spaces move out"),
+    pytest.param(
+        (T("a"), Code(" x "), T("b")), (T("a "), Code("x"), T(" b")), id="code edge spaces move out"
+    ),
     pytest.param((Code("a"), Code("b")), (Code("ab"),), id="adjacent code merges"),
     pytest.param((T("a\u00a0\u00a0b"),), (T("a\u00a0\u00a0b"),), id="no-break spaces are content"),
-    pytest.param((Strong((Emphasis((T(" x "),)),)),), (Strong((Emphasis((T("x"),)),)),),
-                 id="space leaves nested marks"),
+    pytest.param(
+        (Strong((Emphasis((T(" x "),)),)),), (Strong((Emphasis((T("x"),)),)),), id="space leaves nested marks"
+    ),
 ]
 
 
@@ -106,7 +123,13 @@ def test_article_metadata_is_folded_and_deduplicated():
 
 @pytest.mark.parametrize(
     ("tag", "expected"),
-    [("EN", "en"), ("en-us", "en-US"), ("zh-hant-tw", "zh-Hant-TW"), ("sr-LATN", "sr-Latn"), ("de-x-PHONEBK", "de-x-phonebk")],
+    [
+        ("EN", "en"),
+        ("en-us", "en-US"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("sr-LATN", "sr-Latn"),
+        ("de-x-PHONEBK", "de-x-phonebk"),
+    ],
 )
 def test_language_tags_get_conventional_case(tag, expected):
     """BCP 47 case conventions from RFC 5646, section 2.1.1."""
@@ -144,4 +167,4 @@ def test_normalized_inline_runs_have_no_edge_space_or_adjacent_text(run):
     if run:
         assert not (isinstance(run[0], Text) and run[0].text.startswith(" "))
         assert not (isinstance(run[-1], Text) and run[-1].text.endswith(" "))
-    assert all(not (isinstance(a, Text) and isinstance(b, Text)) for a, b in zip(run, run[1:], strict=False))
+    assert all(not (isinstance(a, Text) and isinstance(b, Text)) for a, b in itertools.pairwise(run))

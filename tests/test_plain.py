@@ -37,7 +37,13 @@ P = Paragraph
         (PullQuote((Text("big"),)), "big"),
         (BulletList(((P((Text("a"),)),), (P((Text("b"),)),))), "a\nb"),
         (Figure(caption=(Text("A boat."),), credit="AP Photo"), "A boat. AP Photo"),
-        (Table(head=((TableCell((Text("h1"),)), TableCell((Text("h2"),))),), body=((TableCell((Text("1"),)), TableCell((Text("2"),))),)), "h1\th2\n1\t2"),
+        (
+            Table(
+                head=((TableCell((Text("h1"),)), TableCell((Text("h2"),))),),
+                body=((TableCell((Text("1"),)), TableCell((Text("2"),))),),
+            ),
+            "h1\th2\n1\t2",
+        ),
         (CodeBlock("x = 1\ny = 2"), "x = 1\ny = 2"),
         ((), ""),
     ],

@@ -1,6 +1,5 @@
 # Tests assert `expected == actual` (STYLE.md), which SIM300 calls a Yoda condition;
 # the licence notice is in LICENSE, not in each file.
-# ruff: noqa: CPY001, SIM300
 """A third-party format plugin, installed for real with pip, used through the CLI.
 
 The plugin is the toy package in ``tests/fixtures/plugin`` (``newsdoc_shout``). It

@@ -35,7 +35,11 @@ def _fit(fmt: Format, doc: Article | Collection) -> Article | Collection:
 
 def _as_read(fmt: Format, expected: Article | Collection, back: Article | Collection) -> Article | Collection:
     # Streams of articles (JSON Lines) read any input as a collection, one article included.
-    if isinstance(expected, Article) and isinstance(back, Collection) and Feature.COLLECTION_METADATA not in fmt.carries:
+    if (
+        isinstance(expected, Article)
+        and isinstance(back, Collection)
+        and Feature.COLLECTION_METADATA not in fmt.carries
+    ):
         return Collection(articles=(expected,))
     return expected
 

@@ -38,10 +38,23 @@ def test_walk_visits_in_reading_order():
     """Depth first: metadata nodes, lead, then the body in order."""
     names = [type(n).__name__ for n in walk(DOC)]
     assert [
-        "Article", "Author", "Figure", "Image", "Text",
-        "Paragraph", "Text", "Link", "Emphasis", "Text",
-        "Quote", "Paragraph", "Text", "Text",
-        "Table", "TableCell", "Text",
+        "Article",
+        "Author",
+        "Figure",
+        "Image",
+        "Text",
+        "Paragraph",
+        "Text",
+        "Link",
+        "Emphasis",
+        "Text",
+        "Quote",
+        "Paragraph",
+        "Text",
+        "Text",
+        "Table",
+        "TableCell",
+        "Text",
     ] == names
 
 

@@ -36,7 +36,8 @@ def read(source: Source, format: str | None = None, **options: Any) -> Article |
     """
     data, name = _load(source)
     fmt = _reading_format(format, name, data)
-    return _call_reader(fmt, fmt.reader, name, data, options)
+    doc: Article | Collection = _call_reader(fmt, fmt.reader, name, data, options)
+    return doc
 
 
 def iter_articles(source: Source, format: str | None = None, **options: Any) -> Iterator[Article]:
@@ -47,7 +48,7 @@ def iter_articles(source: Source, format: str | None = None, **options: Any) -> 
     """
     if isinstance(source, str | os.PathLike):
         fmt = _reading_format(format, os.fspath(source), _head(source))
-        with open(source, "rb") as stream:
+        with Path(source).open("rb") as stream:
             yield from _stream(fmt, stream, os.fspath(source), options)
     elif hasattr(source, "read"):
         name = _name_of(source)
@@ -96,7 +97,10 @@ def write(
 
 
 def write_articles(
-    articles: Iterable[Article], target: str | os.PathLike[str] | IO[bytes], format: str | None = None, **options: Any
+    articles: Iterable[Article],
+    target: str | os.PathLike[str] | IO[bytes],
+    format: str | None = None,
+    **options: Any,
 ) -> int:
     """Write *articles* to *target* one at a time, streaming where the format can.
 
@@ -153,22 +157,19 @@ def _load(source: Source) -> tuple[bytes, str | None]:
 
 
 def _head(path: str | os.PathLike[str]) -> bytes:
-    with open(path, "rb") as stream:
+    with Path(path).open("rb") as stream:
         return stream.read(SNIFF_BYTES)
 
 
 def _reading_format(format: str | None, name: str | None, data: bytes) -> Format:
-    if format is not None:
-        fmt = REGISTRY.get(format)
-    else:
-        fmt = None
-        if name is not None:
-            try:
-                fmt = REGISTRY.for_path(name)
-            except UnknownFormatError:
-                fmt = None
-        if fmt is None:
-            fmt = REGISTRY.detect(data[:SNIFF_BYTES])
+    fmt: Format | None = REGISTRY.get(format) if format is not None else None
+    if fmt is None and name is not None:
+        try:
+            fmt = REGISTRY.for_path(name)
+        except UnknownFormatError:
+            fmt = None  # an unknown suffix: let the content decide
+    if fmt is None:
+        fmt = REGISTRY.detect(data[:SNIFF_BYTES])
     if not fmt.can_read:
         raise UnknownFormatError(f"{fmt.name} can be written but not read")
     return fmt
@@ -196,7 +197,11 @@ def _check_options(function: Callable[..., Any], format: str, options: Mapping[s
 
 
 def _call_reader(
-    fmt: Format, reader: Callable[..., Any] | str | None, name: str | None, data: Any, options: Mapping[str, Any]
+    fmt: Format,
+    reader: Callable[..., Any] | str | None,
+    name: str | None,
+    data: Any,
+    options: Mapping[str, Any],
 ) -> Any:
     function = _resolve(reader)  # type: ignore[arg-type]
     _check_options(function, fmt.name, options)
@@ -210,11 +215,15 @@ def _call_reader(
         raise
     except RecursionError:
         raise ReadError("nested too deeply", format=fmt.name, source=name) from None
-    except Exception as error:  # noqa: BLE001 - the contract: readers raise ReadError only
-        raise ReadError(f"unexpected {type(error).__name__}: {error}", format=fmt.name, source=name) from error
+    except Exception as error:
+        raise ReadError(
+            f"unexpected {type(error).__name__}: {error}", format=fmt.name, source=name
+        ) from error
 
 
-def _stream(fmt: Format, stream: IO[bytes], name: str | None, options: Mapping[str, Any]) -> Iterator[Article]:
+def _stream(
+    fmt: Format, stream: IO[bytes], name: str | None, options: Mapping[str, Any]
+) -> Iterator[Article]:
     iterator = fmt.iter_articles(stream, **options)
     while True:
         try:
@@ -227,8 +236,10 @@ def _stream(fmt: Format, stream: IO[bytes], name: str | None, options: Mapping[s
             raise
         except NewsdocError:
             raise
-        except Exception as error:  # noqa: BLE001 - the contract: readers raise ReadError only
-            raise ReadError(f"unexpected {type(error).__name__}: {error}", format=fmt.name, source=name) from error
+        except Exception as error:
+            raise ReadError(
+                f"unexpected {type(error).__name__}: {error}", format=fmt.name, source=name
+            ) from error
         yield article
 
 
@@ -239,6 +250,6 @@ def json_schema() -> dict[str, Any]:
     >>> newsdoc.json_schema()["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     """
-    from newsdoc.formats.json.schema import json_schema as build  # noqa: PLC0415 - keeps cattrs out of import newsdoc
+    from newsdoc.formats.json.schema import json_schema as build
 
     return build()

@@ -21,7 +21,7 @@ from newsdoc._version import __version__
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class _Failed(Exception):
+class _CommandFailedError(Exception):
     """Ends a command with exit code 1 after its message has been printed."""
 
 
@@ -49,12 +49,26 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("input_path", metavar="INPUT")
-@click.option("-f", "--from", "from_format", metavar="FORMAT", help="Input format (default: from the suffix, then the content).")
-@click.option("-t", "--to", "to_format", metavar="FORMAT", help="Output format (default: from the -o suffix, else json).")
-@click.option("-o", "--output", metavar="OUTPUT", default="-", show_default=True, help="Output file; - is stdout.")
+@click.option(
+    "-f",
+    "--from",
+    "from_format",
+    metavar="FORMAT",
+    help="Input format (default: from the suffix, then the content).",
+)
+@click.option(
+    "-t",
+    "--to",
+    "to_format",
+    metavar="FORMAT",
+    help="Output format (default: from the -o suffix, else json).",
+)
+@click.option(
+    "-o", "--output", metavar="OUTPUT", default="-", show_default=True, help="Output file; - is stdout."
+)
 @click.option("--pretty", is_flag=True, help="Indent the output, for formats that can (json).")
 @click.option("--strict", is_flag=True, help="Fail instead of warning when the output format drops content.")
-def convert(
+def convert(  # noqa: PLR0917 - click passes options positionally
     input_path: str, from_format: str | None, to_format: str | None, output: str, pretty: bool, strict: bool
 ) -> None:
     """Convert INPUT (a file, or - for stdin) to another format.
@@ -64,7 +78,7 @@ def convert(
       newsdoc convert article.json -o article.jsonl
       cat article.json | newsdoc convert - -t json --pretty
     """
-    import newsdoc  # noqa: PLC0415 - keeps `newsdoc --version` fast
+    import newsdoc
 
     try:
         if to_format:
@@ -95,25 +109,25 @@ def convert(
         if isinstance(error, newsdoc.ReadError) and error.source is None:
             error.source = "<stdin>" if input_path == "-" else input_path
         _error(str(error))
-        raise _Failed from None
+        raise _CommandFailedError from None
     except OSError as error:
         _error(f"{input_path}: {error.strerror or error}")
-        raise _Failed from None
+        raise _CommandFailedError from None
     try:
         newsdoc.write(doc, _stdout() if output == "-" else output, fmt_out.name, **options)
     except (newsdoc.WriteError, newsdoc.MissingDependencyError) as error:
         _error(f"{output}: {error}")
-        raise _Failed from None
+        raise _CommandFailedError from None
     except OSError as error:
         _error(f"{output}: {error.strerror or error}")
-        raise _Failed from None
+        raise _CommandFailedError from None
 
 
 def _supported(fmt: Any, options: dict[str, Any]) -> None:
     """Drop --strict for lossless writers (nothing to be strict about); refuse other misfits."""
-    import inspect  # noqa: PLC0415 - only needed when converting
+    import inspect
 
-    from newsdoc.formats.registry import _resolve  # noqa: PLC0415
+    from newsdoc.formats.registry import _resolve
 
     parameters = inspect.signature(_resolve(fmt.writer)).parameters
     if any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
@@ -133,11 +147,11 @@ def _stdout() -> IO[bytes]:
 @click.option("--json", "as_json", is_flag=True, help="List as JSON, for scripts.")
 def list_formats(as_json: bool) -> None:
     """List the formats: what each reads, writes and can carry."""
-    import newsdoc  # noqa: PLC0415
+    import newsdoc
 
     rows = newsdoc.formats()
     if as_json:
-        import orjson  # noqa: PLC0415
+        import orjson
 
         listing = [
             {
@@ -166,13 +180,15 @@ def list_formats(as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", metavar="OUTPUT", default="-", help="Write the schema to a file; - is stdout.")
+@click.option(
+    "-o", "--output", metavar="OUTPUT", default="-", help="Write the schema to a file; - is stdout."
+)
 def schema(output: str) -> None:
     """Print the JSON Schema (Draft 2020-12) of newsdoc JSON."""
-    import orjson  # noqa: PLC0415
+    import orjson
 
-    import newsdoc  # noqa: PLC0415
-    from newsdoc._atomic import write_atomically  # noqa: PLC0415
+    import newsdoc
+    from newsdoc._atomic import write_atomically
 
     data = orjson.dumps(newsdoc.json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     if output == "-":
@@ -182,14 +198,16 @@ def schema(output: str) -> None:
             write_atomically(output, data)
         except OSError as error:
             _error(f"{output}: {error.strerror or error}")
-            raise _Failed from None
+            raise _CommandFailedError from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     try:
         with _warnings_as_lines():
-            cli.main(args=list(argv) if argv is not None else None, prog_name="newsdoc", standalone_mode=False)
+            cli.main(
+                args=list(argv) if argv is not None else None, prog_name="newsdoc", standalone_mode=False
+            )
     except click.UsageError as error:
         command = error.ctx.command_path if error.ctx else "newsdoc"
         message = error.format_message()
@@ -202,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         _error("interrupted")
         return 130
-    except _Failed:
+    except _CommandFailedError:
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader of stdout went away (`| head`); that is not our failure.

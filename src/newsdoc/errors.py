@@ -57,7 +57,9 @@ class ReadError(NewsdocError, ValueError):
         return (_rebuild_read_error, (self.reason, self.format, self.location, self.source))
 
 
-def _rebuild_read_error(reason: str, format: str | None, location: str | None, source: str | None) -> ReadError:
+def _rebuild_read_error(
+    reason: str, format: str | None, location: str | None, source: str | None
+) -> ReadError:
     return ReadError(reason, format=format, location=location, source=source)
 
 
@@ -71,10 +73,7 @@ class MissingDependencyError(NewsdocError, ImportError):
     def __init__(self, package: str, extra: str) -> None:
         self.package = package
         self.extra = extra
-        super().__init__(
-            f"this needs {package}, which is not installed; "
-            f"run: pip install 'newsdoc[{extra}]'"
-        )
+        super().__init__(f"this needs {package}, which is not installed; run: pip install 'newsdoc[{extra}]'")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.package, self.extra))

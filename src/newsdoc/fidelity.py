@@ -23,6 +23,7 @@ from newsdoc.model import (
     Emphasis,
     Figure,
     Image,
+    Inline,
     LineBreak,
     Link,
     Node,
@@ -40,7 +41,7 @@ from newsdoc.model import (
 from newsdoc.normalize import normalize
 from newsdoc.walk import transform, walk
 
-D = TypeVar("D", Article, Collection)
+D = TypeVar("D", bound=Article | Collection)
 
 
 class Feature(enum.StrEnum):
@@ -138,8 +139,7 @@ def project(doc: D, carries: Iterable[Feature]) -> D:
         if Feature.EMBEDS in missing and isinstance(node, Embed):
             return Paragraph(node.caption)
         if Feature.TABLES in missing and isinstance(node, Table):
-            rows = (*node.head, *node.body)
-            return tuple(Paragraph(_join_cells(row)) for row in rows)
+            return _table_as_paragraphs(node)
         if Feature.TABLE_SPANS in missing and isinstance(node, TableCell):
             return attrs.evolve(node, colspan=1, rowspan=1)
         if Feature.PULL_QUOTES in missing and isinstance(node, PullQuote):
@@ -155,13 +155,17 @@ def project(doc: D, carries: Iterable[Feature]) -> D:
     return normalize(transform(doc, reduce))
 
 
-def _join_cells(row: tuple[TableCell, ...]) -> tuple[Node, ...]:
-    out: list[Node] = []
-    for index, cell in enumerate(row):
-        if index:
-            out.append(Text(" "))
-        out.extend(cell.content)
-    return tuple(out)
+def _table_as_paragraphs(table: Table) -> tuple[Paragraph, ...]:
+    """One paragraph per row, the cells separated by spaces."""
+    paragraphs = []
+    for row in (*table.head, *table.body):
+        content: list[Inline] = []
+        for index, cell in enumerate(row):
+            if index:
+                content.append(Text(" "))
+            content.extend(cell.content)
+        paragraphs.append(Paragraph(tuple(content)))
+    return tuple(paragraphs)
 
 
 def report_dropped(doc: Node, carries: Iterable[Feature], *, format: str, strict: bool = False) -> None:

@@ -81,8 +81,7 @@ def _int_between(low: int, high: int | None) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not int:
             raise TypeError(
-                f"{type(instance).__name__}.{attribute.name} must be an int, "
-                f"not {type(value).__name__}"
+                f"{type(instance).__name__}.{attribute.name} must be an int, not {type(value).__name__}"
             )
         if value < low or (high is not None and value > high):
             bounds = f"{low} to {high}" if high is not None else f"at least {low}"
@@ -126,14 +125,14 @@ def _optional_pattern(pattern: re.Pattern[str], what: str) -> Any:
     return check
 
 
-def _tags(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _tags(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not tuple:
         raise TypeError(f"Article.tags must be a tuple of str, not {type(value).__name__}")
     for index, tag in enumerate(value):
         _check_text("Article", f"tags[{index}]", tag)
 
 
-def _authors(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _authors(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not tuple:
         raise TypeError(f"Article.authors must be a tuple of Author, not {type(value).__name__}")
     for index, author in enumerate(value):
@@ -152,7 +151,7 @@ def _optional_instance(kind: type) -> Any:
     return check
 
 
-def _articles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _articles(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not tuple:
         raise TypeError(f"Collection.articles must be a tuple of Article, not {type(value).__name__}")
     for index, article in enumerate(value):
@@ -407,7 +406,9 @@ def _figures_in(blocks: tuple[Block, ...]) -> Iterator[Figure]:
                 yield from _figures_in(item)
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | Link | Code | Subscript | Superscript | Strikethrough | LineBreak
+Inline: TypeAlias = (
+    Text | Emphasis | Strong | Link | Code | Subscript | Superscript | Strikethrough | LineBreak
+)
 Block: TypeAlias = (
     Paragraph
     | Heading
@@ -424,10 +425,28 @@ Block: TypeAlias = (
 Document: TypeAlias = Article | Collection
 
 INLINE_TYPES: tuple[type, ...] = (
-    Text, Emphasis, Strong, Link, Code, Subscript, Superscript, Strikethrough, LineBreak
+    Text,
+    Emphasis,
+    Strong,
+    Link,
+    Code,
+    Subscript,
+    Superscript,
+    Strikethrough,
+    LineBreak,
 )
 BLOCK_TYPES: tuple[type, ...] = (
-    Paragraph, Heading, Quote, PullQuote, BulletList, OrderedList, Figure, Embed, Table, CodeBlock, Divider
+    Paragraph,
+    Heading,
+    Quote,
+    PullQuote,
+    BulletList,
+    OrderedList,
+    Figure,
+    Embed,
+    Table,
+    CodeBlock,
+    Divider,
 )
 _UNIONS: dict[str, tuple[type, ...]] = {
     "inlines": INLINE_TYPES,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from operator import is_
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 import attrs
 
@@ -23,7 +23,6 @@ from newsdoc.model import (
     Collection,
     Divider,
     Embed,
-    Emphasis,
     Figure,
     Heading,
     Image,
@@ -35,10 +34,6 @@ from newsdoc.model import (
     Paragraph,
     PullQuote,
     Quote,
-    Strikethrough,
-    Strong,
-    Subscript,
-    Superscript,
     Table,
     TableCell,
     Text,
@@ -75,7 +70,7 @@ def normalize(node: Any) -> Any:
     its own; normalize the tuple that holds it instead, and it disappears there.
     """
     if isinstance(node, tuple):
-        if node and isinstance(node[0], Inline):  # type: ignore[arg-type,misc]
+        if node and isinstance(node[0], Inline):
             return tuple(_run(node))
         return _blocks(node)
     if isinstance(node, Article):
@@ -90,7 +85,7 @@ def normalize(node: Any) -> Any:
         return _image(node)
     if isinstance(node, TableCell):
         return _cell(node)
-    if isinstance(node, Inline):  # type: ignore[arg-type,misc]
+    if isinstance(node, Inline):
         run = _run((node,))
         if len(run) != 1 or type(run[0]) is not type(node):
             raise ValueError(f"{node!r} does not normalize to a single {type(node).__name__}")
@@ -195,13 +190,13 @@ def _blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return blocks if _same(blocks, out) else tuple(out)
 
 
-def _block(block: Block) -> Block | None:  # noqa: PLR0911 - one return per block type reads best
+def _block(block: Block) -> Block | None:
     kind = type(block)
-    if kind is Paragraph or kind is Heading:
-        content = _run(block.content)  # type: ignore[union-attr]
-        if content is block.content:  # type: ignore[union-attr]
-            return block if content else None
-        return attrs.evolve(block, content=content) if content else None  # type: ignore[misc]
+    if isinstance(block, Paragraph | Heading):
+        content = _run(block.content)
+        if not content:
+            return None
+        return block if content is block.content else attrs.evolve(block, content=content)
     if kind is Quote:
         assert isinstance(block, Quote)
         body = _blocks(block.body)
@@ -237,14 +232,14 @@ def _block(block: Block) -> Block | None:  # noqa: PLR0911 - one return per bloc
         return block if clean == block else clean
     if kind is Table:
         assert isinstance(block, Table)
-        head = _rows(block.head)
-        body = _rows(block.body)
-        if not head and not body:
+        head_rows = _rows(block.head)
+        body_rows = _rows(block.body)
+        if not head_rows and not body_rows:
             return None
         caption = _run(block.caption)
-        if head is block.head and body is block.body and caption is block.caption:
+        if head_rows is block.head and body_rows is block.body and caption is block.caption:
             return block
-        return Table(head, body, caption)
+        return Table(head_rows, body_rows, caption)
     if kind is CodeBlock:
         assert isinstance(block, CodeBlock)
         # A newline right after <pre> is dropped by HTML parsers, and Markdown fences
@@ -252,8 +247,8 @@ def _block(block: Block) -> Block | None:  # noqa: PLR0911 - one return per bloc
         text = block.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n").rstrip()
         if not text:
             return None
-        clean = CodeBlock(text, _optional(block.language))
-        return block if clean == block else clean
+        code = CodeBlock(text, _optional(block.language))
+        return block if code == block else code
     if kind is Divider:
         return block
     raise TypeError(f"not a block: {type(block).__name__}")
@@ -379,7 +374,7 @@ def _add_container(out: list[Inline], node: Inline) -> None:
     if before:
         _extend(out, before)
     if inner:
-        mark = node if _same(content, inner) else attrs.evolve(node, content=tuple(inner))  # type: ignore[misc]
+        mark = node if _same(content, inner) else attrs.evolve(cast("Any", node), content=tuple(inner))
         if out and type(out[-1]) is type(mark):
             _add_mark(out, mark)
         else:
@@ -427,6 +422,6 @@ def _add_mark(out: list[Inline], node: Inline) -> None:
                 return
             if kind is not Link or (last.href, last.title) == (node.href, node.title):  # type: ignore[union-attr]
                 merged = _inlines(last.content + node.content)  # type: ignore[union-attr]
-                out[-1] = attrs.evolve(last, content=tuple(merged))  # type: ignore[misc]
+                out[-1] = attrs.evolve(cast("Any", last), content=tuple(merged))
                 return
     out.append(node)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdoc.model import (
+    INLINE_TYPES,
     Article,
     Author,
     BulletList,
@@ -14,7 +15,6 @@ from newsdoc.model import (
     Divider,
     Embed,
     Figure,
-    INLINE_TYPES,
     Image,
     LineBreak,
     Node,
@@ -50,7 +50,7 @@ def _sequence(nodes: Sequence[Node]) -> str:
     return "\n\n".join(text for text in map(_node, nodes) if text)
 
 
-def _node(node: Node) -> str:  # noqa: PLR0911 - one return per node type reads best
+def _node(node: Node) -> str:
     if isinstance(node, Text | Code):
         return node.text
     if isinstance(node, LineBreak):

@@ -6,7 +6,6 @@ Both know which fields hold child nodes, so user code never has to.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -36,8 +35,13 @@ _SHAPES: dict[str, str] = {
 }
 
 
-@cache
-def _child_fields(cls: type) -> tuple[tuple[str, str], ...]:
+_FIELDS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
+def _child_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
+    known = _FIELDS.get(cls)
+    if known is not None:
+        return known
     fields = []
     for attribute in attrs.fields(cls):
         shape = _SHAPES.get(attribute.name)
@@ -46,12 +50,13 @@ def _child_fields(cls: type) -> tuple[tuple[str, str], ...]:
         if attribute.name == "body" and cls is model.Table:
             shape = "nested"  # Table.body holds rows, Article.body and Quote.body hold blocks
         fields.append((attribute.name, shape))
-    return tuple(fields)
+    _FIELDS[cls] = tuple(fields)
+    return _FIELDS[cls]
 
 
 def children(node: Node) -> Iterator[Node]:
     """Yield the direct children of *node* in reading order."""
-    for name, shape in _child_fields(type(node)):
+    for name, shape in _child_fields(node.__class__):
         value = getattr(node, name)
         if shape == "one":
             if value is not None:
@@ -97,21 +102,20 @@ def transform(node: N, function: Callable[[Node], Replacement]) -> N:
     replaced = function(result)
     if not isinstance(replaced, type(node)):
         raise TypeError(
-            f"transform must return a {type(node).__name__} for the root node, "
-            f"not {type(replaced).__name__}"
+            f"transform must return a {type(node).__name__} for the root node, not {type(replaced).__name__}"
         )
     return replaced
 
 
 def _rebuild(node: Node, function: Callable[[Node], Replacement]) -> Any:
     changes: dict[str, Any] = {}
-    for name, shape in _child_fields(type(node)):
+    for name, shape in _child_fields(node.__class__):
         value = getattr(node, name)
         if shape == "one":
             if value is None:
                 continue
             new = function(_rebuild(value, function))
-            if new is not None and not isinstance(new, Node):  # type: ignore[arg-type,misc]
+            if new is not None and not isinstance(new, Node):
                 raise TypeError(f"{type(node).__name__}.{name} holds one node; got {type(new).__name__}")
             if new is not value:
                 changes[name] = new
@@ -123,7 +127,7 @@ def _rebuild(node: Node, function: Callable[[Node], Replacement]) -> Any:
             groups = tuple(_rebuild_many(group, function) for group in value)
             if any(new is not old for new, old in zip(groups, value, strict=True)):
                 changes[name] = groups
-    return attrs.evolve(node, **changes) if changes else node  # type: ignore[misc]
+    return attrs.evolve(node, **changes) if changes else node
 
 
 def _rebuild_many(nodes: tuple[Node, ...], function: Callable[[Node], Replacement]) -> tuple[Node, ...]:
@@ -140,5 +144,5 @@ def _rebuild_many(nodes: tuple[Node, ...], function: Callable[[Node], Replacemen
         if isinstance(new, Sequence) and not isinstance(new, str):
             out.extend(new)
         else:
-            out.append(new)  # type: ignore[arg-type]
+            out.append(new)
     return tuple(out) if changed else nodes

@@ -184,7 +184,7 @@ class Registry:
 
 
 def _from_entry_points(group: str) -> Iterator[tuple[str, Format]]:
-    from importlib.metadata import entry_points  # noqa: PLC0415 - costs ~10 ms; only on first lookup
+    from importlib.metadata import entry_points
 
     for entry_point in entry_points(group=group):
         try:

@@ -52,7 +52,9 @@ BLOCK_TAGS: dict[str, type] = {
     "divider": model.Divider,
 }
 DOCUMENT_TAGS: dict[str, type] = {"article": Article, "collection": Collection}
-TAG_OF: dict[type, str] = {cls: tag for table in (INLINE_TAGS, BLOCK_TAGS, DOCUMENT_TAGS) for tag, cls in table.items()}
+TAG_OF: dict[type, str] = {
+    cls: tag for table in (INLINE_TAGS, BLOCK_TAGS, DOCUMENT_TAGS) for tag, cls in table.items()
+}
 
 # ISO 8601 as Python writes it: a calendar date, or a date-time with a UTC offset
 # ("Z" accepted on input, as RFC 3339 allows).
@@ -77,8 +79,15 @@ def _strict_int(value: Any, _: type) -> int:
 
 
 def _json_type(value: Any) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", bool: "a boolean",
-             list: "an array", dict: "an object", type(None): "null"}
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "an object",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -192,11 +201,14 @@ def converter(*, detailed: bool = False) -> Converter:
     # Node tuples become lists in one comprehension, without cattrs' per-item dispatch.
     node_tuples = (tuple[Inline, ...], tuple[Block, ...])
     conv.register_unstructure_hook_func(
-        lambda kind: kind in node_tuples, lambda nodes: [n.text if type(n) is Text else tagged(n) for n in nodes]
+        lambda kind: kind in node_tuples,
+        lambda nodes: [n.text if type(n) is Text else tagged(n) for n in nodes],
     )
     for cls in _CLASSES:
-        unstructure = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-        structure = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        unstructure: Callable[[Any], Any] = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True
+        )
         conv.register_unstructure_hook(cls, unstructure)
         conv.register_structure_hook(cls, structure)
         unstructure_hooks[cls] = unstructure

@@ -50,7 +50,9 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[bytes]:
         if not line:
             return
         if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-            raise ReadError(f"line is longer than {MAX_LINE_BYTES} bytes", format="jsonl", location=f"line {number}")
+            raise ReadError(
+                f"line is longer than {MAX_LINE_BYTES} bytes", format="jsonl", location=f"line {number}"
+            )
         yield line
 
 
@@ -91,13 +93,13 @@ def _document(data: bytes, fmt: str, location: str | None) -> Article | Collecti
     if kind is None:
         raise fail(f'"type" must be one of {", ".join(DOCUMENT_TAGS)}, not {tag!r}', "type")
     try:
-        doc = converter().structure(value, kind)
+        doc: Article | Collection = converter().structure(value, kind)
     except RecursionError:
         raise fail("nested too deeply") from None
     except Exception:  # noqa: BLE001 - any failure is re-run below to find where it is
         path, reason = _explain(data, kind)
         raise fail(reason, path) from None
-    return normalize(doc)  # type: ignore[no-any-return]
+    return normalize(doc)
 
 
 def _explain(data: bytes, kind: type) -> tuple[str | None, str]:

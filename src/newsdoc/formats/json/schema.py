@@ -17,7 +17,12 @@ SCHEMA_ID = f"urn:newsdoc:schema:json:{SCHEMA_VERSION}"
 
 # Text the model accepts: no C0/C1 controls but TAB, LF and CR, no BMP noncharacters
 # (see newsdoc._characters; astral noncharacters are left to the reader's check).
-_TEXT = {"type": "string", "pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufdd0-\\ufdef\\ufffe\\uffff]*$"}
+_TEXT = {
+    "type": "string",
+    "pattern": (
+        "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufdd0-\\ufdef\\ufffe\\uffff]*$"
+    ),
+}
 _INLINES = {"type": "array", "items": {"$ref": "#/$defs/inline"}}
 _BLOCKS = {"type": "array", "items": {"$ref": "#/$defs/block"}}
 _WHEN = {
@@ -40,7 +45,9 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _node(tag: str | None, description: str, properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+def _node(
+    tag: str | None, description: str, properties: dict[str, Any], required: tuple[str, ...] = ()
+) -> dict[str, Any]:
     props = dict(properties)
     if tag is not None:
         props = {"type": {"const": tag}, **props}
@@ -91,8 +98,15 @@ _DEFS: dict[str, Any] = {
             *(
                 _ref(name)
                 for name in (
-                    "text", "emphasis", "strong", "link", "code",
-                    "subscript", "superscript", "strikethrough", "line_break",
+                    "text",
+                    "emphasis",
+                    "strong",
+                    "link",
+                    "code",
+                    "subscript",
+                    "superscript",
+                    "strikethrough",
+                    "line_break",
                 )
             ),
         ],
@@ -103,7 +117,9 @@ _DEFS: dict[str, Any] = {
     "subscript": _marked("subscript", "Subscript text."),
     "superscript": _marked("superscript", "Superscript text."),
     "strikethrough": _marked("strikethrough", "Struck-out text."),
-    "link": _node("link", "A hyperlink.", {"href": _TEXT, "content": _INLINES, "title": _TEXT}, ("href", "content")),
+    "link": _node(
+        "link", "A hyperlink.", {"href": _TEXT, "content": _INLINES, "title": _TEXT}, ("href", "content")
+    ),
     "code": _node("code", "Inline code.", {"text": _TEXT}, ("text",)),
     "line_break": _node("line_break", "A hard line break.", {}),
     "block": {
@@ -111,42 +127,72 @@ _DEFS: dict[str, Any] = {
         "oneOf": [
             _ref(name)
             for name in (
-                "paragraph", "heading", "quote", "pull_quote", "bullet_list", "ordered_list",
-                "figure_block", "embed", "table", "code_block", "divider",
+                "paragraph",
+                "heading",
+                "quote",
+                "pull_quote",
+                "bullet_list",
+                "ordered_list",
+                "figure_block",
+                "embed",
+                "table",
+                "code_block",
+                "divider",
             )
         ],
     },
     "paragraph": _node("paragraph", "A paragraph.", {"content": _INLINES}, ("content",)),
-    "heading": _node("heading", "A subheading.", {"level": _int(1, 6), "content": _INLINES}, ("level", "content")),
+    "heading": _node(
+        "heading", "A subheading.", {"level": _int(1, 6), "content": _INLINES}, ("level", "content")
+    ),
     "quote": _node("quote", "A block quotation.", {"body": _BLOCKS, "attribution": _INLINES}, ("body",)),
-    "pull_quote": _node("pull_quote", "A pull quote.", {"content": _INLINES, "attribution": _INLINES}, ("content",)),
+    "pull_quote": _node(
+        "pull_quote", "A pull quote.", {"content": _INLINES, "attribution": _INLINES}, ("content",)
+    ),
     "bullet_list": _node(
-        "bullet_list", "An unordered list; each item is an array of blocks.",
-        {"items": {"type": "array", "items": _BLOCKS}}, ("items",),
+        "bullet_list",
+        "An unordered list; each item is an array of blocks.",
+        {"items": {"type": "array", "items": _BLOCKS}},
+        ("items",),
     ),
     "ordered_list": _node(
-        "ordered_list", "A numbered list; each item is an array of blocks.",
-        {"items": {"type": "array", "items": _BLOCKS}, "start": _int(0, 999_999_999)}, ("items",),
+        "ordered_list",
+        "A numbered list; each item is an array of blocks.",
+        {"items": {"type": "array", "items": _BLOCKS}, "start": _int(0, 999_999_999)},
+        ("items",),
     ),
     "image": _node(
-        None, "An image.",
+        None,
+        "An image.",
         {
             "src": _TEXT,
             "alt": _TEXT,
             "width": _int(1),
             "height": _int(1),
-            "media_type": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$"},
+            "media_type": {
+                "type": "string",
+                "pattern": "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$",
+            },
         },
         ("src",),
     ),
-    "figure": _node(None, "An image with its caption and credit.", {"image": _ref("image"), "caption": _INLINES, "credit": _TEXT}),
-    "embed": _node("embed", "Embedded media.", {"url": _TEXT, "provider": _TEXT, "caption": _INLINES}, ("url",)),
+    "figure": _node(
+        None,
+        "An image with its caption and credit.",
+        {"image": _ref("image"), "caption": _INLINES, "credit": _TEXT},
+    ),
+    "embed": _node(
+        "embed", "Embedded media.", {"url": _TEXT, "provider": _TEXT, "caption": _INLINES}, ("url",)
+    ),
     "table_cell": _node(
-        None, "A table cell.",
-        {"content": _INLINES, "colspan": _int(1, 1000), "rowspan": _int(1, 65534)}, ("content",),
+        None,
+        "A table cell.",
+        {"content": _INLINES, "colspan": _int(1, 1000), "rowspan": _int(1, 65534)},
+        ("content",),
     ),
     "table": _node(
-        "table", "A data table: header rows, body rows, caption.",
+        "table",
+        "A data table: header rows, body rows, caption.",
         {
             "head": {"type": "array", "items": {"type": "array", "items": _ref("table_cell")}},
             "body": {"type": "array", "items": {"type": "array", "items": _ref("table_cell")}},
@@ -156,31 +202,45 @@ _DEFS: dict[str, Any] = {
     "code_block": _node("code_block", "Preformatted text.", {"text": _TEXT, "language": _TEXT}, ("text",)),
     "divider": _node("divider", "A thematic break.", {}),
     "author": _node(
-        None, "A person credited with the article.",
-        {"name": _TEXT, "title": _TEXT, "organization": _TEXT, "bio": _TEXT, "url": _TEXT}, ("name",),
+        None,
+        "A person credited with the article.",
+        {"name": _TEXT, "title": _TEXT, "organization": _TEXT, "bio": _TEXT, "url": _TEXT},
+        ("name",),
     ),
     "article": _node(None, "An article inside a collection.", _ARTICLE_PROPERTIES),
 }
 # A figure in the body carries the block's "type" tag; the lead figure does not.
 _DEFS["figure_block"] = _node(
-    "figure", "A figure in the body.", dict(_DEFS["figure"]["properties"]),
+    "figure",
+    "A figure in the body.",
+    dict(_DEFS["figure"]["properties"]),
 )
 
 
 @cache
 def _schema() -> dict[str, Any]:
     version = {"const": SCHEMA_VERSION, "description": "The schema version the document was written with."}
-    article = _node("article", "One news article.", {VERSION_KEY: version, **_ARTICLE_PROPERTIES}, (VERSION_KEY,))
+    article = _node(
+        "article", "One news article.", {VERSION_KEY: version, **_ARTICLE_PROPERTIES}, (VERSION_KEY,)
+    )
     collection = _node(
-        "collection", "Several articles.",
-        {VERSION_KEY: version, "title": _TEXT, "articles": {"type": "array", "items": _ref("article")}, "published": _WHEN},
+        "collection",
+        "Several articles.",
+        {
+            VERSION_KEY: version,
+            "title": _TEXT,
+            "articles": {"type": "array", "items": _ref("article")},
+            "published": _WHEN,
+        },
         (VERSION_KEY,),
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "newsdoc JSON",
-        "description": f"A news article or a collection of articles, newsdoc JSON schema version {SCHEMA_VERSION}.",
+        "description": (
+            f"A news article or a collection of articles, newsdoc JSON schema version {SCHEMA_VERSION}."
+        ),
         "oneOf": [_ref("article_document"), _ref("collection_document")],
         "$defs": {**_DEFS, "article_document": article, "collection_document": collection},
     }
