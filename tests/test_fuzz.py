@@ -11,7 +11,7 @@ import newsdoc
 from newsdoc import Article, Collection, Format, ReadError
 from newsdoc.testing import documents
 
-READERS = [f for f in newsdoc.formats() if f.can_read]
+READERS = [f for f in newsdoc.available_formats() if f.can_read]
 
 
 def _read_or_read_error(fmt: Format, data: bytes) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -18,7 +17,7 @@ from typing import IO
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """Yield a binary file that replaces *path* only if the block completes."""
     target = Path(path)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     # os.open with mode 0o666 lets the umask decide the permissions, as for any new file.
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:

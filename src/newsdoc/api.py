@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -144,7 +143,7 @@ def _name_of(source: object) -> str | None:
 def _load(source: Source) -> tuple[bytes, str | None]:
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source), None
-    if isinstance(source, str) and ("\n" in source or "<" in source or len(source) > 4096):  # noqa: PLR2004
+    if isinstance(source, str) and _looks_like_content(source) and not Path(source).exists():
         raise TypeError("read() takes a path, a binary file or bytes; encode a str of content first")
     if isinstance(source, str | os.PathLike):
         return Path(source).read_bytes(), os.fspath(source)
@@ -154,6 +153,11 @@ def _load(source: Source) -> tuple[bytes, str | None]:
             raise TypeError("read() needs a file opened in binary mode ('rb')")
         return data, _name_of(source)
     raise TypeError(f"read() takes a path, a binary file or bytes, not {type(source).__name__}")
+
+
+def _looks_like_content(text: str) -> bool:
+    """Whether a str is more likely a document than a file name (a common slip)."""
+    return "\n" in text or text.lstrip()[:1] in {"{", "<", "["} or len(text) > 4096  # noqa: PLR2004
 
 
 def _head(path: str | os.PathLike[str]) -> bytes:
@@ -187,6 +191,8 @@ def _writing_format(format: str | None, target: object) -> Format:
 def _check_options(function: Callable[..., Any], format: str, options: Mapping[str, Any]) -> None:
     if not options:
         return
+    import inspect
+
     parameters = inspect.signature(function).parameters
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
         return

@@ -149,7 +149,7 @@ def list_formats(as_json: bool) -> None:
     """List the formats: what each reads, writes and can carry."""
     import newsdoc
 
-    rows = newsdoc.formats()
+    rows = newsdoc.available_formats()
     if as_json:
         import orjson
 

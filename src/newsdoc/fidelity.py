@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import attrs
 
+from newsdoc.canonical import normalize
 from newsdoc.errors import ContentDroppedWarning, WriteError
 from newsdoc.model import (
     Article,
@@ -38,8 +39,7 @@ from newsdoc.model import (
     TableCell,
     Text,
 )
-from newsdoc.normalize import normalize
-from newsdoc.walk import transform, walk
+from newsdoc.traversal import transform, walk
 
 D = TypeVar("D", bound=Article | Collection)
 

@@ -1,5 +1,6 @@
 """Hypothesis strategies for every model type, for property tests here and downstream.
 
+Strategies are built once per set of arguments and shared: they are immutable.
 Every strategy yields normalized trees (so round trips compare with ``==``), covers
 every field and node type, includes non-ASCII text, and caps nesting depth. Install
 with ``pip install 'newsdoc[testing]'``.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from functools import cache
 
 try:
     from hypothesis import strategies as st
@@ -24,6 +26,7 @@ except ImportError as error:  # pragma: no cover - exercised only without the ex
     raise MissingDependencyError("hypothesis", "testing") from error
 
 from newsdoc._characters import FORBIDDEN
+from newsdoc.canonical import normalize
 from newsdoc.model import (
     Article,
     Author,
@@ -53,7 +56,6 @@ from newsdoc.model import (
     TableCell,
     Text,
 )
-from newsdoc.normalize import normalize
 
 __all__ = [
     "articles",
@@ -79,11 +81,13 @@ _ALPHABET = st.one_of(
 )
 
 
+@cache
 def texts(min_size: int = 0, max_size: int = 24) -> st.SearchStrategy[str]:
     """Strings the model accepts: any script, emoji, markup characters, white space."""
     return st.text(_ALPHABET, min_size=min_size, max_size=max_size).map(lambda s: FORBIDDEN.sub("", s))
 
 
+@cache
 def _words(max_size: int = 24) -> st.SearchStrategy[str]:
     """Text with at least one visible character, so the node survives normalization."""
     return st.builds(lambda head, tail: head + tail, st.sampled_from('AbcЖ中é1"&<'), texts(max_size=max_size))
@@ -92,6 +96,7 @@ def _words(max_size: int = 24) -> st.SearchStrategy[str]:
 _URL_SAFE = string.ascii_letters + string.digits + "-._~/%"
 
 
+@cache
 def urls() -> st.SearchStrategy[str]:
     """URLs a real article carries: absolute http(s), relative paths, fragments, mailto."""
     path = st.text(_URL_SAFE, max_size=20)
@@ -104,6 +109,7 @@ def urls() -> st.SearchStrategy[str]:
     )
 
 
+@cache
 def _image_urls() -> st.SearchStrategy[str]:
     return st.one_of(urls(), st.just("data:image/png;base64,iVBORw0KGgo="))
 
@@ -111,6 +117,7 @@ def _image_urls() -> st.SearchStrategy[str]:
 _OFFSETS = st.integers(-14 * 60, 14 * 60).map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
 
 
+@cache
 def dates() -> st.SearchStrategy[dt.datetime | dt.date | None]:
     """Publication instants: aware datetimes with real-world offsets, plain dates, or None."""
     return st.one_of(
@@ -129,11 +136,13 @@ def _optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]
     return st.none() | strategy
 
 
+@cache
 def inlines(max_depth: int = 2, max_size: int = 5) -> st.SearchStrategy[tuple[Inline, ...]]:
     """The inline content of one block, marks nested at most *max_depth* deep."""
     return _raw_inlines(max_depth, max_size).map(normalize)
 
 
+@cache
 def _raw_inlines(depth: int, max_size: int) -> st.SearchStrategy[tuple[Inline, ...]]:
     leaves: list[st.SearchStrategy[Inline]] = [
         st.builds(Text, texts(max_size=30)),
@@ -149,11 +158,13 @@ def _raw_inlines(depth: int, max_size: int) -> st.SearchStrategy[tuple[Inline, .
     return st.lists(st.one_of(leaves), max_size=max_size).map(tuple)
 
 
+@cache
 def _content(max_depth: int = 2) -> st.SearchStrategy[tuple[Inline, ...]]:
     """Inline content that is not empty once normalized."""
     return st.builds(lambda head, rest: (Text(head), *rest), _words(20), _raw_inlines(max_depth, 4))
 
 
+@cache
 def images() -> st.SearchStrategy[Image]:
     """Images with every field, some of them missing."""
     dimension = st.none() | st.integers(1, 10_000)
@@ -165,11 +176,13 @@ def images() -> st.SearchStrategy[Image]:
     )
 
 
+@cache
 def figures() -> st.SearchStrategy[Figure]:
     """Figures: image, caption and credit, each sometimes missing, never all three."""
     return st.builds(Figure, st.none() | images(), _content(1), _optional(_words(20))).map(normalize)
 
 
+@cache
 def authors() -> st.SearchStrategy[Author]:
     """Authors with a name and, sometimes, a title, organization, bio and link."""
     return st.builds(
@@ -182,11 +195,13 @@ def authors() -> st.SearchStrategy[Author]:
     ).map(normalize)
 
 
+@cache
 def _cells() -> st.SearchStrategy[tuple[TableCell, ...]]:
     cell = st.builds(TableCell, _raw_inlines(1, 3), st.integers(1, 3), st.integers(1, 3))
     return st.lists(cell, min_size=1, max_size=4).map(tuple)
 
 
+@cache
 def _raw_blocks(depth: int, max_size: int) -> st.SearchStrategy[tuple[Block, ...]]:
     choices: list[st.SearchStrategy[Block]] = [
         st.builds(Paragraph, _content()),
@@ -219,6 +234,7 @@ def _raw_blocks(depth: int, max_size: int) -> st.SearchStrategy[tuple[Block, ...
     return st.lists(st.one_of(choices), max_size=max_size).map(tuple)
 
 
+@cache
 def blocks(max_depth: int = 2, max_size: int = 6) -> st.SearchStrategy[tuple[Block, ...]]:
     """A body: a tuple of blocks, lists and quotes nested at most *max_depth* deep."""
     return _raw_blocks(max_depth, max_size).map(normalize)
@@ -227,6 +243,7 @@ def blocks(max_depth: int = 2, max_size: int = 6) -> st.SearchStrategy[tuple[Blo
 _LANGUAGES = ["en", "en-GB", "de", "fr-CA", "pt-BR", "zh-Hant-TW", "ar", "he", "sr-Latn", "ja"]
 
 
+@cache
 def articles(max_depth: int = 2) -> st.SearchStrategy[Article]:
     """Articles with every metadata field (each sometimes missing) and a body."""
     return st.builds(
@@ -247,6 +264,7 @@ def articles(max_depth: int = 2) -> st.SearchStrategy[Article]:
     ).map(normalize)
 
 
+@cache
 def collections(max_size: int = 4) -> st.SearchStrategy[Collection]:
     """Collections of up to *max_size* articles, with and without a title and date."""
     return st.builds(
@@ -257,6 +275,7 @@ def collections(max_size: int = 4) -> st.SearchStrategy[Collection]:
     ).map(normalize)
 
 
+@cache
 def documents() -> st.SearchStrategy[Article | Collection]:
     """Articles and collections, as :func:`newsdoc.read` returns them."""
     return st.one_of(articles(), collections())

@@ -210,7 +210,7 @@ def _from_entry_points(group: str) -> Iterator[tuple[str, Format]]:
 REGISTRY = Registry()
 
 
-def formats() -> tuple[Format, ...]:
+def available_formats() -> tuple[Format, ...]:
     """Every registered format, sorted by name."""
     return REGISTRY.all()
 

@@ -14,10 +14,10 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from newsdoc.canonical import normalize
 from newsdoc.errors import ReadError
 from newsdoc.formats.json.converter import DOCUMENT_TAGS, SCHEMA_VERSION, VERSION_KEY, converter
 from newsdoc.model import Article, Collection
-from newsdoc.normalize import normalize
 
 #: A JSON Lines line longer than this is refused rather than buffered.
 MAX_LINE_BYTES = 64 * 1024 * 1024
