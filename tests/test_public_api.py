@@ -49,7 +49,7 @@ def test_every_public_name_resolves_to_its_module():
 def test_unknown_attribute_is_an_attribute_error():
     """A typo gets the usual AttributeError, not a KeyError."""
     try:
-        newsdoc.Artcle # noqa: B018
+        newsdoc.Artcle  # noqa: B018
     except AttributeError as error:
         assert "Artcle" in str(error)  # noqa: PT017
     else:
