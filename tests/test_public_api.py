@@ -8,11 +8,11 @@ import newsdoc
 
 PUBLIC = [
     "EVERYTHING", "Article", "Author", "Block", "BulletList", "Code", "CodeBlock", "Collection",
-    "ContentDroppedWarning", "Divider", "Document", "Embed", "Emphasis", "Feature", "Figure", "Format",
+    "ContentDroppedWarning", "ConversionResult", "Divider", "Document", "Embed", "Emphasis", "Feature", "Figure", "Format",
     "Heading", "Image", "Inline", "LineBreak", "Link", "MissingDependencyError", "NewsdocError",
     "NewsdocWarning", "Node", "OrderedList", "Paragraph", "PullQuote", "Quote", "ReadError", "ReadWarning",
     "Strikethrough", "Strong", "Subscript", "Superscript", "Table", "TableCell", "Text",
-    "UnknownFormatError", "WriteError", "__version__", "available_formats", "convert", "detect_format",
+    "UnknownFormatError", "WriteError", "__version__", "available_formats", "convert", "convert_many", "detect_format",
     "features_used", "format_for_path", "get_format", "iter_articles", "json_schema", "normalize",
     "plain_text", "project", "read", "register_format", "transform", "walk", "write", "write_articles",
 ]  # fmt: skip

@@ -16,6 +16,7 @@ from newsdoc._version import __version__
 
 if TYPE_CHECKING:
     from newsdoc.api import convert, iter_articles, json_schema, read, write, write_articles
+    from newsdoc.batch import ConversionResult, convert_many
     from newsdoc.canonical import normalize
     from newsdoc.errors import (
         ContentDroppedWarning,
@@ -72,6 +73,8 @@ if TYPE_CHECKING:
 
 # Where each public name lives; a test checks this against __all__ and the modules.
 _EXPORTS: dict[str, str] = {
+    "ConversionResult": "newsdoc.batch",
+    "convert_many": "newsdoc.batch",
     "Article": "newsdoc.model",
     "Author": "newsdoc.model",
     "Block": "newsdoc.model",
@@ -141,6 +144,7 @@ __all__ = [
     "CodeBlock",
     "Collection",
     "ContentDroppedWarning",
+    "ConversionResult",
     "Divider",
     "Document",
     "Embed",
@@ -175,6 +179,7 @@ __all__ = [
     "__version__",
     "available_formats",
     "convert",
+    "convert_many",
     "detect_format",
     "features_used",
     "format_for_path",

@@ -12,6 +12,7 @@ import sys
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -19,6 +20,7 @@ import click
 from newsdoc._version import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_GLOBS = frozenset("*?[")
 
 
 class _CommandFailedError(Exception):
@@ -48,7 +50,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("input_path", metavar="INPUT")
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 @click.option(
     "-f",
     "--from",
@@ -64,19 +66,49 @@ def cli() -> None:
     help="Output format (default: from the -o suffix, else json).",
 )
 @click.option(
-    "-o", "--output", metavar="OUTPUT", default="-", show_default=True, help="Output file; - is stdout."
+    "-o",
+    "--output",
+    metavar="OUTPUT",
+    default="-",
+    show_default=True,
+    help="Output file or directory; - is stdout.",
 )
 @click.option("--pretty", is_flag=True, help="Indent the output, for formats that can (json).")
 @click.option("--strict", is_flag=True, help="Fail instead of warning when the output format drops content.")
-def convert(  # noqa: PLR0917 - click passes options positionally
-    input_path: str, from_format: str | None, to_format: str | None, output: str, pretty: bool, strict: bool
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for many inputs (default: one per core).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
+@click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone (with -o DIR).")
+def convert(  # noqa: PLR0917 - click passes every option
+    inputs: tuple[str, ...],
+    from_format: str | None,
+    to_format: str | None,
+    output: str,
+    pretty: bool,
+    strict: bool,
+    jobs: int | None,
+    quiet: bool,
+    fail_fast: bool,
+    skip_existing: bool,
 ) -> None:
-    """Convert INPUT (a file, or - for stdin) to another format.
+    """Convert INPUT files (or - for stdin) to another format.
+
+    Many inputs, directories (walked recursively) and glob patterns convert in
+    worker processes: into a directory with -o DIR, mirroring the input tree, or
+    all into one file of a format that holds many articles (-o all.jsonl).
 
     \b
     Examples:
       newsdoc convert article.json -o article.jsonl
       cat article.json | newsdoc convert - -t json --pretty
+      newsdoc convert archive/ -o converted/ -t json --jobs 2
+      newsdoc convert 'pages/**/*.json' -o corpus.jsonl
     """
     import newsdoc
 
@@ -100,6 +132,20 @@ def convert(  # noqa: PLR0917 - click passes options positionally
     if output == "-" and fmt_out.binary and sys.stdout.isatty():
         raise click.UsageError(f"{fmt_out.name} is binary; refusing to write it to a terminal (use -o FILE)")
 
+    if len(inputs) > 1 or any(Path(i).is_dir() or (_GLOBS & set(i) and not Path(i).exists()) for i in inputs):
+        _convert_batch(
+            inputs,
+            from_format=from_format,
+            fmt_out=fmt_out,
+            output=output,
+            options=options,
+            jobs=jobs,
+            quiet=quiet,
+            fail_fast=fail_fast,
+            skip_existing=skip_existing,
+        )
+        return
+    input_path = inputs[0]
     try:
         source: Any = sys.stdin.buffer.read() if input_path == "-" else input_path
         doc = newsdoc.read(source, from_format)
@@ -121,6 +167,17 @@ def convert(  # noqa: PLR0917 - click passes options positionally
     except OSError as error:
         _error(f"{output}: {error.strerror or error}")
         raise _CommandFailedError from None
+
+
+def _convert_batch(inputs: tuple[str, ...], *, jobs: int | None, **plan: Any) -> None:
+    """Many inputs, directories or globs: convert them in workers (see _batch_command)."""
+    from newsdoc import _batch_command, batch
+
+    if "-" in inputs:
+        raise click.UsageError("- (stdin) cannot be one of several inputs")
+    settings = _batch_command.Plan(jobs=jobs or batch.default_jobs(), **plan)
+    if not _batch_command.run(_batch_command.expand(inputs), settings):
+        raise _CommandFailedError
 
 
 def _supported(fmt: Any, options: dict[str, Any]) -> None:
