@@ -349,7 +349,7 @@ def test_missing_input_argument_exits_2(capsys: pytest.CaptureFixture[str]) -> N
     """``convert`` without an input exits 2 with one line naming what is missing."""
     code = main(["convert"])
     err = capsys.readouterr().err
-    assert (2, "newsdoc: error: Missing argument 'INPUT'. (see: newsdoc convert --help)\n") == (code, err)
+    assert (2, "newsdoc: error: Missing argument 'INPUT...'. (see: newsdoc convert --help)\n") == (code, err)
 
 
 # --- output files: atomic, never clobbered, permissions from the umask ------------------------
