@@ -217,7 +217,8 @@ def _collect(inputs: list[tuple[Path, Path]], plan: Plan, tally: dict[str, int],
         return
 
 
-def _streams(source: str, from_format: str | None) -> bool:
+def streams_articles(source: str, from_format: str | None) -> bool:
+    """Whether *source* is read one article at a time (JSON Lines), in constant memory."""
     try:
         fmt = REGISTRY.get(from_format) if from_format else REGISTRY.for_path(source)
     except UnknownFormatError:
@@ -229,7 +230,7 @@ def _read_articles(task: tuple[str, str | None]) -> tuple[str, list[Article] | s
     """Worker: the articles in one file, an error line, or None for formats read by streaming."""
     source, from_format = task
     try:
-        if _streams(source, from_format):
+        if streams_articles(source, from_format):
             return source, None
         doc = read(source, from_format)
     except (ReadError, UnknownFormatError) as error:

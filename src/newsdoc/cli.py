@@ -132,14 +132,14 @@ def convert(  # noqa: PLR0917 - click passes every option
     if output == "-" and fmt_out.binary and sys.stdout.isatty():
         raise click.UsageError(f"{fmt_out.name} is binary; refusing to write it to a terminal (use -o FILE)")
 
-    if len(inputs) > 1 or any(Path(i).is_dir() or (_GLOBS & set(i) and not Path(i).exists()) for i in inputs):
+    if _many(inputs) or _streamed(inputs[0], from_format, fmt_out, output):
         _convert_batch(
             inputs,
             from_format=from_format,
             fmt_out=fmt_out,
             output=output,
             options=options,
-            jobs=jobs,
+            jobs=jobs if _many(inputs) else 1,
             quiet=quiet,
             fail_fast=fail_fast,
             skip_existing=skip_existing,
@@ -167,6 +167,22 @@ def convert(  # noqa: PLR0917 - click passes every option
     except OSError as error:
         _error(f"{output}: {error.strerror or error}")
         raise _CommandFailedError from None
+
+
+def _many(inputs: tuple[str, ...]) -> bool:
+    return len(inputs) > 1 or any(
+        Path(i).is_dir() or (_GLOBS & set(i) and not Path(i).exists()) for i in inputs
+    )
+
+
+def _streamed(input_path: str, from_format: str | None, fmt_out: Any, output: str) -> bool:
+    """JSON Lines into JSON Lines (or another streaming format): never held whole."""
+    if input_path == "-":
+        return False
+    from newsdoc._batch_command import holds_many, streams_articles
+
+    streams_out = fmt_out.stream_writer is not None and holds_many(fmt_out, output)
+    return streams_out and streams_articles(input_path, from_format)
 
 
 def _convert_batch(inputs: tuple[str, ...], *, jobs: int | None, **plan: Any) -> None:
