@@ -445,7 +445,93 @@ def profile_json(count: int = 300, limit: int = 20) -> None:
 
 
 #: The benchmarks, in the order they run and appear in the table.
-BENCHMARKS: list[Benchmark] = [json_throughput, cli_start]
+#: Throughput with two workers must be at least this multiple of one worker's.
+SCALING_TARGET = 1.7
+#: Peak memory streaming 10,000 articles may exceed that for 100 by at most this share.
+MEMORY_TARGET = 0.20
+
+
+def batch_scaling(settings: Settings) -> list[Row]:
+    """``newsdoc convert DIR -o OUT/ --jobs 1`` against ``--jobs 2`` on the same files."""
+    import tempfile
+
+    count = 400 if settings is QUICK else 1_500
+    data = _json_bytes(build_article(600))
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "in"
+        source.mkdir()
+        for index in range(count):
+            (source / f"{index:05d}.json").write_bytes(data)
+        commands = {
+            f"jobs{jobs}": [
+                *_newsdoc_command(),
+                "convert",
+                str(source),
+                "-o",
+                f"{scratch}/out{jobs}/",
+                "-t",
+                "jsonl",
+                "-q",
+                "-j",
+                str(jobs),
+            ]
+            for jobs in (1, 2)
+        }
+        t = wall_time_interleaved(commands, 3 if settings is QUICK else 5)
+    speedup = t["jobs1"] / t["jobs2"]
+    return [
+        Row(
+            f"Batch: {count} files, --jobs 2",
+            _rate_files(count, t["jobs2"]),
+            "--jobs 1",
+            _rate_files(count, t["jobs1"]),
+            t["jobs2"] / t["jobs1"],
+            f">= {SCALING_TARGET}x throughput (measured {speedup:.2f}x)",
+            speedup >= SCALING_TARGET,
+        )
+    ]
+
+
+def _rate_files(count: int, seconds: float) -> str:
+    return f"{count / seconds:,.0f} files/s"
+
+
+def streaming_memory(_settings: Settings) -> list[Row]:
+    """Peak memory of ``newsdoc convert a.jsonl -o b.jsonl`` for 10,000 articles against 100."""
+    import tempfile
+
+    article = build_article(300)
+    probe = (
+        "import resource, sys\n"
+        "from newsdoc.cli import main\n"
+        "main(['convert', sys.argv[1], '-o', sys.argv[2], '-q'])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    peaks: dict[int, int] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for count in (100, 10_000):
+            source = Path(scratch) / f"{count}.jsonl"
+            newsdoc.write_articles((article for _ in range(count)), source)
+            result = subprocess.run(
+                [sys.executable, "-c", probe, str(source), f"{scratch}/out{count}.jsonl"],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            peaks[count] = int(result.stdout.split()[-1])
+    growth = peaks[10_000] / peaks[100] - 1
+    return [
+        Row(
+            "Peak memory, 10,000 articles streamed through JSON Lines",
+            f"{peaks[10_000] / 1024:.1f} MiB",
+            "100 articles",
+            f"{peaks[100] / 1024:.1f} MiB",
+            peaks[10_000] / peaks[100],
+            f"<= +{MEMORY_TARGET:.0%} (measured {growth:+.1%})",
+            growth <= MEMORY_TARGET,
+        )
+    ]
+
+
+BENCHMARKS: list[Benchmark] = [json_throughput, cli_start, batch_scaling, streaming_memory]
 
 
 # --- output --------------------------------------------------------------------------
@@ -529,6 +615,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only profile JSON round trips with cProfile and print the hot spots",
     )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"the page to write (default: {OUTPUT})")
+    parser.add_argument(
+        "--only", action="append", choices=[b.__name__ for b in BENCHMARKS], help="run only these benchmarks"
+    )
     args = parser.parse_args(argv)
     if args.profile:
         profile_json()
@@ -538,6 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     rows: list[Row] = []
     for benchmark in BENCHMARKS:
+        if args.only and benchmark.__name__ not in args.only:
+            continue
         print(f"running {benchmark.__name__} ...", file=sys.stderr, flush=True)
         rows.extend(benchmark(settings))
     elapsed = time.perf_counter() - started

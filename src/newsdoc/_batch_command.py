@@ -175,7 +175,8 @@ def _convert_file(task: tuple[str, str, str | None, str, dict[str, Any]]) -> tup
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         output = write(doc, None, to_format, **options)
         assert output is not None
-        write_atomically(target, output.encode("utf-8") if isinstance(output, str) else output)
+        # Renamed into place, not flushed to disk one by one: see atomic_writer.
+        write_atomically(target, output.encode("utf-8") if isinstance(output, str) else output, durable=False)
     except ReadError as error:
         return source, str(error)
     except NewsdocError as error:
