@@ -69,7 +69,7 @@ def convert_many(
     its error; the others go on.
 
     >>> import newsdoc
-    >>> docs = [b'{"newsdoc":1,"type":"article","headline":"A"}', b"not json"]
+    >>> docs = [b'{"newsdoc":1,"type":"article","headline":"A"}', b'{"newsdoc":1,']
     >>> [(r.ok, r.document.headline if r.ok else r.source) for r in newsdoc.convert_many(docs)]
     [(True, 'A'), (False, '<bytes #1>')]
     """
