@@ -100,3 +100,11 @@ def test_many_inputs_to_stdout_collect_into_one_document(tree, capsys):
     assert expected == capsys.readouterr().out
     assert 0 == main(["convert", str(tree / "a.json"), str(tree / "b.json"), "-t", "jsonl", "-q"])
     assert 2 == len(capsys.readouterr().out.splitlines())
+
+
+def test_collection_options_go_only_to_writers_that_take_them(tree, capsys):
+    """--title and --date are checked against the writer: JSON takes neither (exit 2)."""
+    assert 2 == main(["convert", str(tree / "a.json"), "-t", "json", "--title", "Digest"])
+    assert "--title does not apply to json output" in capsys.readouterr().err
+    assert 2 == main(["convert", str(tree / "a.json"), "-t", "json", "--date", "24 Nov"])
+    assert "'24 Nov' is not an ISO date" in capsys.readouterr().err

@@ -85,6 +85,9 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
 @click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone (with -o DIR).")
+@click.option("--title", metavar="TEXT", help="Title of a collection being written (an EPUB digest).")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date of a collection being written.")
+@click.option("--fetch-images", is_flag=True, help="Download remote images into the output (EPUB).")
 def convert(  # noqa: PLR0917 - click passes every option
     inputs: tuple[str, ...],
     from_format: str | None,
@@ -96,6 +99,9 @@ def convert(  # noqa: PLR0917 - click passes every option
     quiet: bool,
     fail_fast: bool,
     skip_existing: bool,
+    title: str | None,
+    date_: str | None,
+    fetch_images: bool,
 ) -> None:
     """Convert INPUT files (or - for stdin) to another format.
 
@@ -123,11 +129,9 @@ def convert(  # noqa: PLR0917 - click passes every option
         raise click.UsageError(str(error)) from None
     if not fmt_out.can_write:
         raise click.UsageError(f"{fmt_out.name} can be read but not written")
-    options: dict[str, Any] = {}
-    if pretty:
-        options["pretty"] = True
-    if strict:
-        options["strict"] = True
+    options = _writer_options(
+        pretty=pretty, strict=strict, title=title, date=date_, fetch_images=fetch_images
+    )
     _supported(fmt_out, options)
     if output == "-" and fmt_out.binary and sys.stdout.isatty():
         raise click.UsageError(f"{fmt_out.name} is binary; refusing to write it to a terminal (use -o FILE)")
@@ -167,6 +171,35 @@ def convert(  # noqa: PLR0917 - click passes every option
     except OSError as error:
         _error(f"{output}: {error.strerror or error}")
         raise _CommandFailedError from None
+
+
+def _writer_options(
+    *, pretty: bool, strict: bool, title: str | None, date: str | None, fetch_images: bool
+) -> dict[str, Any]:
+    """The writer options the flags ask for; _supported() checks the writer takes them."""
+    options: dict[str, Any] = {}
+    if pretty:
+        options["pretty"] = True
+    if strict:
+        options["strict"] = True
+    if title is not None:
+        options["title"] = title
+    if date is not None:
+        options["date"] = _date(date)
+    if fetch_images:
+        options["fetch_images"] = True
+    return options
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not an ISO date such as 2026-11-24", param_hint="--date"
+        ) from None
 
 
 def _many(inputs: tuple[str, ...]) -> bool:
