@@ -445,6 +445,50 @@ def profile_json(count: int = 300, limit: int = 20) -> None:
 
 
 #: The benchmarks, in the order they run and appear in the table.
+HTML_WRITE_TARGET = 1_000.0
+HTML_READ_TARGET = 500.0
+HTML_READ_RATIO_TARGET = 3.0
+
+
+def html_throughput(settings: Settings) -> list[Row]:
+    """HTML write and read of the sample article, reading against bare lxml.html.fromstring."""
+    import lxml.html
+
+    doc = build_article()
+    page = newsdoc.write(doc, format="html")
+    assert isinstance(page, str)
+    data = page.encode("utf-8")
+    if newsdoc.read(data, format="html") != doc:
+        raise AssertionError("the HTML round trip changed the sample article")
+    t = time_interleaved(
+        {
+            "nd_write": lambda: newsdoc.write(doc, format="html"),
+            "nd_read": lambda: newsdoc.read(data, format="html"),
+            "lxml_parse": lambda: lxml.html.fromstring(data),
+        },
+        settings,
+    )
+    ratio = t["nd_read"] / t["lxml_parse"]
+    return [
+        Row("HTML sample page", f"{len(data) / 1024:.0f} KiB of HTML"),
+        Row(
+            "HTML write",
+            _rate(t["nd_write"]),
+            target=f">= {HTML_WRITE_TARGET:,.0f} /s",
+            passed=1 / t["nd_write"] >= HTML_WRITE_TARGET,
+        ),
+        Row(
+            "HTML read (newsdoc's own page)",
+            _rate(t["nd_read"]),
+            "lxml.html.fromstring",
+            _rate(t["lxml_parse"]),
+            ratio,
+            f">= {HTML_READ_TARGET:,.0f} /s and <= {HTML_READ_RATIO_TARGET:.0f}x lxml",
+            1 / t["nd_read"] >= HTML_READ_TARGET and ratio <= HTML_READ_RATIO_TARGET,
+        ),
+    ]
+
+
 #: Throughput with two workers must be at least this multiple of one worker's.
 SCALING_TARGET = 1.7
 #: Peak memory streaming 10,000 articles may exceed that for 100 by at most this share.
@@ -531,7 +575,7 @@ def streaming_memory(_settings: Settings) -> list[Row]:
     ]
 
 
-BENCHMARKS: list[Benchmark] = [json_throughput, cli_start, batch_scaling, streaming_memory]
+BENCHMARKS: list[Benchmark] = [json_throughput, html_throughput, cli_start, batch_scaling, streaming_memory]
 
 
 # --- output --------------------------------------------------------------------------

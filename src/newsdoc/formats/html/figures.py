@@ -1,0 +1,372 @@
+"""Read ``<figure>``, ``<img>`` and ``<picture>``: the largest image, the caption, the credit.
+
+Credits are split off by class names or, failing those, by a trailing credit line;
+both kinds of marker are data tables below, each entry saying where it is seen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from newsdoc._characters import scrub
+from newsdoc.canonical import fold, normalize
+from newsdoc.formats.html.embeds import EMBED_BLOCKQUOTES, provider_of
+from newsdoc.model import Block, CodeBlock, Embed, Figure, Image, Inline, Paragraph, Quote, Table, Text
+
+if TYPE_CHECKING:
+    from newsdoc.formats.html.blocks import BlockReader
+
+#: Words that mark a credit in a class name, alone or as part of one ("credit",
+#: "photo-credit", "c-caption__credit", "image-source"): WordPress, Arc XP,
+#: Brightspot and hand-made templates alike.
+CREDIT_CLASS_WORDS = frozenset(
+    {"credit", "credits", "byline", "source", "copyright", "attribution", "photographer", "courtesy"}
+)
+#: Microdata properties naming an image's credit (schema.org ImageObject).
+CREDIT_ITEMPROPS = frozenset({"copyrightHolder", "copyrightNotice", "creditText", "author"})
+
+#: Credit lines at the end of a caption, tried in order on its last 300 characters.
+CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "(AP Photo/Fatima Shbair)", "(AP Photo)", "(Pool Photo via AP)": AP style, the
+    # credit in parentheses after the caption (AP, The Times of Israel, local papers).
+    re.compile(r"\((?P<credit>[^()]{0,60}\b(?:Photos?|Foto|Video|Illustration)\b[^()]{0,80})\)$"),
+    # "(Getty Images)", "(AFP via Getty Images)", "(Reuters)": agency names in parentheses.
+    re.compile(
+        r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|AFP|Reuters|EPA|Shutterstock|Alamy)\b[^()]{0,40})\)$"
+    ),
+    # "Photograph: Jane Doe/Example Press", "Photo: ...", "Credit: ...", "Source: ...":
+    # a label and a colon (the Guardian, the BBC, most CMS caption templates).
+    re.compile(
+        r"(?:^|(?<=\s))(?P<credit>(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credits?|Source|Foto|Bild)"
+        r" ?: ?[^:]{1,120})$"
+    ),
+    # "© Jane Doe", "Copyright 2024 Example Press": copyright notices.
+    re.compile(r"(?:^|(?<=\s))(?P<credit>(?:©|Copyright\b)[^©]{1,120})$"),
+)
+# What separates a caption from its credit line when both share a line.
+_SEPARATORS = " |/·—–-"  # noqa: RUF001 - the dashes captions use
+
+#: Attributes lazy-loading scripts keep the real image address in, most common first
+#: (lazysizes and most themes: data-src; WP Rocket: data-lazy-src; jQuery Lazy Load:
+#: data-original).
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-hi-res-src")
+LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset")
+
+_DIMENSION = re.compile(r"\s*0*([1-9][0-9]{0,8})")
+_DASH = re.compile(r"^\s*[—–―-]+\s*")  # noqa: RUF001 - "— Name", as attributions start
+
+
+@frozen
+class Candidate:
+    """One image candidate from a ``srcset``: its URL, width or density, and media type."""
+
+    url: str
+    width: int | None = None
+    density: float = 1.0
+    media_type: str | None = None
+
+
+def srcset_candidates(srcset: str, media_type: str | None = None) -> list[Candidate]:
+    """The candidates of a ``srcset`` attribute (WHATWG 4.8.4.3.10, simplified).
+
+    >>> [c.width for c in srcset_candidates("a.jpg 480w, b.jpg 1080w,c.jpg 800w")]
+    [480, 1080, 800]
+    """
+    found = []
+    position, end = 0, len(srcset)
+    while position < end:
+        while position < end and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < end and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            comma = srcset.find(",", position)
+            stop = end if comma == -1 else comma
+            descriptor = srcset[position:stop].strip()
+            position = stop + 1
+        if url:
+            found.append(_candidate(url, descriptor, media_type))
+    return found
+
+
+def _candidate(url: str, descriptor: str, media_type: str | None) -> Candidate:
+    word = descriptor.split(maxsplit=1)[0] if descriptor else ""
+    try:
+        if word.endswith("w") and word[:-1].isdigit():
+            return Candidate(url, width=int(word[:-1]), media_type=media_type)
+        if word.endswith("x"):
+            return Candidate(url, density=float(word[:-1]), media_type=media_type)
+    except ValueError:
+        pass
+    return Candidate(url, media_type=media_type)
+
+
+def largest(candidates: list[Candidate]) -> Candidate | None:
+    """The widest candidate, or the densest when none gives a width."""
+    if not candidates:
+        return None
+    widths = [c for c in candidates if c.width is not None]
+    if widths:
+        return max(widths, key=lambda c: c.width or 0)
+    return max(candidates, key=lambda c: c.density)
+
+
+def dimension(value: str | None) -> int | None:
+    """A positive pixel size from a ``width``/``height`` attribute ("600", "600px"), or None."""
+    if value is None:
+        return None
+    found = _DIMENSION.match(value)
+    return int(found.group(1)) if found else None
+
+
+def image_of(img: Any, reader: BlockReader) -> Image | None:
+    """The :class:`~newsdoc.Image` an ``<img>`` shows, or None if it has no usable source."""
+    media_type = None
+    if reader.own:
+        src = reader.exact(img, "src")
+        media_type = img.get("data-media-type")
+    else:
+        pool = []
+        for attribute in ("srcset", *LAZY_SRCSETS):
+            pool.extend(srcset_candidates(img.get(attribute) or ""))
+        picture = next(img.iterancestors("picture"), None)
+        if picture is not None:
+            # <source> elements may hold the <img>: see MISPARSED_VOID in inlines.py.
+            for source in picture.iter("source"):
+                pool.extend(srcset_candidates(source.get("srcset") or "", source.get("type")))
+        best = largest(pool)
+        if best is not None:
+            src, media_type = best.url, best.media_type
+        else:
+            src = next((img.get(name) for name in LAZY_SOURCES if img.get(name)), None) or img.get("src")
+    url = reader.url(src, image=True)
+    if url is None:
+        return None
+    alt = img.get("alt")
+    alt = None if alt is None else reader.string(alt)
+    width, height = dimension(img.get("width")), dimension(img.get("height"))
+    if media_type is not None:
+        try:
+            return Image(url, alt, width, height, reader.string(media_type).strip().lower())
+        except ValueError:
+            pass  # not a media type; the image is still good
+    return Image(url, alt, width, height)
+
+
+def media_block(element: Any, reader: BlockReader) -> Block | None:
+    """An ``<img>``, ``<picture>`` or ``<iframe>`` outside a figure, as a block."""
+    tag = element.tag
+    if tag == "iframe":
+        found = provider_of(reader.url(element.get("src") or element.get("data-src")) or "")
+        return Embed(found[1], found[0]) if found else None
+    img = element if tag == "img" else next(element.iter("img"), None)
+    image = image_of(img, reader) if img is not None else None
+    return Figure(image) if image is not None else None
+
+
+def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
+    """The blocks a ``<figure>`` holds: usually one Figure, Embed, Quote or Table."""
+    if reader.own:
+        return [_own_figure(element, reader, depth)]
+    caption_element = next(element.iter("figcaption"), None)
+    credit = _marked_credit(element, reader)
+    caption: tuple[Inline, ...] = reader.content(caption_element) if caption_element is not None else ()
+    if caption_element is not None:
+        detach(caption_element)
+    for quote in element.iter("blockquote"):
+        embedded = _embedded_post(quote, reader)
+        if embedded is not None:
+            return [Embed(embedded[1], embedded[0], caption or reader.content(quote))]
+    for frame in element.iter("iframe"):
+        found = provider_of(reader.url(frame.get("src") or frame.get("data-src")) or "")
+        if found is not None:
+            return [Embed(found[1], found[0], caption)]
+    images = [image for image in (image_of(img, reader) for img in element.iter("img")) if image]
+    if images:
+        if credit is None:
+            caption, credit = split_credit(caption)
+        first = Figure(images[0], caption, credit)
+        return [first, *(Figure(image) for image in images[1:])]
+    kinds = {child.tag: child for child in element if isinstance(child.tag, str)}
+    if "blockquote" in kinds:
+        body = tuple(reader.blocks(kinds["blockquote"], depth))
+        return [Quote(body, _without_dash(caption))]
+    if "table" in kinds:
+        tables = reader.blocks(element, depth)
+        if tables and isinstance(tables[0], Table) and not tables[0].caption:
+            tables[0] = Table(tables[0].head, tables[0].body, caption)
+            return tables
+        return [*tables, Paragraph(caption)]
+    if "pre" in kinds:
+        return [*reader.blocks(element, depth), Paragraph(caption)]
+    if caption or credit is not None:
+        if credit is None:
+            caption, credit = split_credit(caption)
+        return [*reader.blocks(element, depth), Figure(None, caption, credit)]
+    return reader.blocks(element, depth)
+
+
+def _own_figure(element: Any, reader: BlockReader, depth: int) -> Block:
+    classes = (element.get("class") or "").split()
+    caption_element = next(element.iterchildren("figcaption"), None)
+    if "embed" in classes:
+        link = next(element.iterchildren("a"), None)
+        href = reader.exact(link, "href") if link is not None else None
+        words = reader.content(caption_element) if caption_element is not None else ()
+        provider = element.get("data-provider")
+        return Embed(reader.url(href) or "", None if provider is None else reader.string(provider), words)
+    if "quote" in classes:
+        quote = next(element.iterchildren("blockquote"), None)
+        body = tuple(reader.blocks(quote, depth)) if quote is not None else ()
+        return Quote(body, reader.content(caption_element) if caption_element is not None else ())
+    credit = None
+    caption: tuple[Inline, ...] = ()
+    if caption_element is not None:
+        for marked in caption_element.iterchildren("span"):
+            if marked.get("class") == "credit":
+                credit = reader.text_of(marked) or None
+                detach(marked)
+                break
+        caption = reader.content(caption_element)
+    img = next(element.iterchildren("img"), None)
+    image = image_of(img, reader) if img is not None else None
+    return Figure(image, caption, credit)
+
+
+def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
+    """The text of the elements inside *figure* marked as its credit, taken out of the tree."""
+    marked = []
+    for element in figure.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.get("itemprop") in CREDIT_ITEMPROPS or _credit_class(element.get("class")):
+            marked.append(element)
+    texts = []
+    for element in marked:
+        if element.getparent() is None:
+            continue  # inside an element already taken
+        text = reader.text_of(element)
+        if text:
+            texts.append(text)
+        detach(element)
+    return " ".join(texts) or None
+
+
+def _credit_class(value: str | None) -> bool:
+    if not value:
+        return False
+    return any(
+        word in CREDIT_CLASS_WORDS for token in value.lower().split() for word in re.split(r"[-_]+", token)
+    )
+
+
+def split_credit(caption: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
+    """Split a trailing credit line ("Photo: ...", "(AP Photo/...)") off *caption*.
+
+    >>> split_credit((Text("Rafah, March 24, 2024. (AP Photo/Fatima Shbair)"),))
+    ((Text(text='Rafah, March 24, 2024.'),), 'AP Photo/Fatima Shbair')
+    """
+    caption = normalize(caption) if caption else caption
+    if not caption or type(caption[-1]) is not Text:
+        return caption, None
+    last = caption[-1]
+    assert isinstance(last, Text)
+    cut = max(0, len(last.text) - 300)
+    tail = last.text[cut:]
+    for pattern in CREDIT_PATTERNS:
+        found = pattern.search(tail)
+        if found is not None:
+            before = (last.text[:cut] + tail[: found.start()]).rstrip(_SEPARATORS)
+            rest = (*caption[:-1], Text(before)) if before else caption[:-1]
+            return normalize(rest) if rest else (), fold(found.group("credit")) or None
+    return caption, None
+
+
+def _embedded_post(quote: Any, reader: BlockReader) -> tuple[str, str] | None:
+    """Provider and URL of an embed blockquote (a tweet, an Instagram post), or None."""
+    for token in (quote.get("class") or "").split():
+        if token in EMBED_BLOCKQUOTES:
+            provider, attribute = EMBED_BLOCKQUOTES[token]
+            if attribute is not None:
+                url = reader.url(quote.get(attribute))
+            else:
+                links = [reader.url(a.get("href")) for a in quote.iter("a")]
+                url = next((link for link in reversed(links) if link), None)
+            return provider, url or ""
+    return None
+
+
+def embedded_post(quote: Any, reader: BlockReader) -> Embed | None:
+    """A provider's embed blockquote outside a figure, as an Embed with the post's words."""
+    found = _embedded_post(quote, reader)
+    if found is None:
+        return None
+    return Embed(found[1], found[0], reader.content(quote))
+
+
+def _without_dash(attribution: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    if attribution and type(attribution[0]) is Text:
+        first = attribution[0]
+        assert isinstance(first, Text)
+        text = _DASH.sub("", first.text)
+        return (Text(text), *attribution[1:]) if text else attribution[1:]
+    return attribution
+
+
+def attribution_of(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """An attribution as pages write it ("— Name"), without its leading dash."""
+    return _without_dash(normalize(inlines) if inlines else inlines)
+
+
+def code_block(pre: Any, reader: BlockReader) -> CodeBlock:
+    """A ``<pre>`` as a CodeBlock, with the language its classes name."""
+    code = next(pre.iterchildren("code"), None)
+    language = None
+    for element in (pre, code):
+        if element is None:
+            continue
+        if reader.own and element.get("data-language") is not None:
+            language = reader.string(element.get("data-language"))
+        language = language or _language_class(element.get("class"))
+    return CodeBlock(reader.string("".join(pre.itertext())), language)
+
+
+def _language_class(value: str | None) -> str | None:
+    if not value:
+        return None
+    tokens = value.split()
+    for token in tokens:
+        # "language-*" (HTML standard's suggestion, CommonMark, highlight.js), "lang-*" (Prism's alias)
+        for prefix in ("language-", "lang-"):
+            if token.startswith(prefix) and len(token) > len(prefix):
+                return token[len(prefix) :]
+    # pandoc writes class="sourceCode python"
+    marker = "sourceCode"
+    if marker in tokens:
+        return next((token for token in tokens if token != marker), None)
+    return None
+
+
+def detach(element: Any) -> None:
+    """Remove *element* from its parent, keeping the text that followed it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        # lxml refuses to set text holding control characters that a character
+        # reference put in the tree; the model refuses them too.
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = scrub((previous.tail or "") + tail)
+        else:
+            parent.text = scrub((parent.text or "") + tail)
+    parent.remove(element)

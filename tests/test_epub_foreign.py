@@ -1,0 +1,107 @@
+"""Books newsdoc did not write: pandoc's EPUB 2 and 3, a hand-built EPUB 2, furniture skipped."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import newsdoc
+from newsdoc import Article, Collection, ReadError, ReadWarning
+from newsdoc.formats.epub.read import read_epub
+
+from .paths import FIXTURES
+
+PANDOC = FIXTURES / "epub" / "pandoc"
+
+
+def zip_tree(root: Path) -> bytes:
+    """The files under *root* as an EPUB zip: mimetype first and stored."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", (root / "mimetype").read_bytes(), zipfile.ZIP_STORED)
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.name != "mimetype":
+                archive.writestr(path.relative_to(root).as_posix(), path.read_bytes())
+    return out.getvalue()
+
+
+def zip_files(files: dict[str, str]) -> bytes:
+    """An EPUB zip of *files* (name: text)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("stem", ["flood-epub3", "flood-epub2", "digest-epub3"])
+def test_pandoc_epubs_read_as_the_golden_documents(stem):
+    """pandoc's EPUB 3 and EPUB 2 of one article, and its EPUB 3 of a two-chapter digest."""
+    expected = newsdoc.read(PANDOC / f"{stem}.expected.json")
+    assert expected == read_epub((PANDOC / f"{stem}.epub").read_bytes())
+
+
+def test_pandoc_title_pages_are_not_articles():
+    """pandoc's title page (marked in EPUB 3, bare in EPUB 2) does not become an article."""
+    epub3 = read_epub((PANDOC / "flood-epub3.epub").read_bytes())
+    epub2 = read_epub((PANDOC / "flood-epub2.epub").read_bytes())
+    assert (Article, Article) == (type(epub3), type(epub2))
+
+
+def test_a_hand_built_epub2_book_reads_as_a_collection_with_a_warning():
+    """EPUB 2: cover skipped (guide), NCX titles, metadata; the missing chapter is a warning."""
+    expected = newsdoc.read(FIXTURES / "epub" / "epub2-book.expected.json")
+    with pytest.warns(ReadWarning, match="'Text/chapter3.html' is missing from the zip; left out"):
+        doc = read_epub(zip_tree(FIXTURES / "epub" / "epub2-book"))
+    assert expected == doc
+
+
+def test_every_content_document_becomes_an_article():
+    """A digest of two chapters is a collection of two: no article is dropped."""
+    doc = read_epub((PANDOC / "digest-epub3.epub").read_bytes())
+    assert isinstance(doc, Collection)
+    assert ["Flood barrier holds", "Rail strike ends"] == [article.headline for article in doc.articles]
+
+
+_CONTAINER = """<?xml version="1.0"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>"""
+
+
+def test_a_book_with_no_readable_content_is_an_empty_collection():
+    """A spine of only missing documents: an empty collection titled from the book, two warnings."""
+    opf = """<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Empty</dc:title></metadata>
+<manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>
+<item id="b" href="b.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="a"/><itemref idref="b"/></spine></package>"""
+    with pytest.warns(ReadWarning) as caught:
+        doc = read_epub(zip_files({"META-INF/container.xml": _CONTAINER, "content.opf": opf}))
+    assert (Collection(title="Empty"), 2) == (doc, len(caught))
+
+
+def test_a_package_document_that_is_not_opf_is_a_read_error():
+    """container.xml pointing at XML whose root is not <package>: ReadError naming the file."""
+    with pytest.raises(ReadError) as caught:
+        read_epub(zip_files({"META-INF/container.xml": _CONTAINER, "content.opf": "<html/>"}))
+    assert ("content.opf", "the package document's root is not <package>") == (
+        caught.value.location,
+        caught.value.reason,
+    )
+
+
+def test_entity_declarations_in_a_content_document_are_refused():
+    """A foreign chapter declaring entities stops the read: nothing is expanded."""
+    opf = """<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata/>
+<manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="a"/></spine></package>"""
+    chapter = '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html xmlns="http://www.w3.org/1999/xhtml"><body><p>&x;</p></body></html>'
+    with pytest.raises(ReadError) as caught:
+        read_epub(zip_files({"META-INF/container.xml": _CONTAINER, "content.opf": opf, "a.xhtml": chapter}))
+    assert ("a.xhtml", "the XML declares entities, which are refused") == (
+        caught.value.location,
+        caught.value.reason,
+    )
