@@ -445,6 +445,39 @@ def profile_json(count: int = 300, limit: int = 20) -> None:
 
 
 #: The benchmarks, in the order they run and appear in the table.
+#: Articles per second that reading and writing text must each reach for a ~2,000-word article.
+TEXT_TARGET = 1_000.0
+
+
+def text_throughput(settings: Settings) -> list[Row]:
+    """Text write and read of the sample article, each against its target."""
+    import warnings
+
+    doc = build_article()
+    with warnings.catch_warnings():
+        # The sample has links and emphasis, which text drops, saying so on every write.
+        warnings.simplefilter("ignore", newsdoc.ContentDroppedWarning)
+        text = newsdoc.write(doc, format="text")
+        assert isinstance(text, str)
+        data = text.encode("utf-8")
+        if newsdoc.read(data, format="text") != newsdoc.project(doc, newsdoc.get_format("text").carries):
+            raise AssertionError("the text round trip changed the sample article")
+        t = time_interleaved(
+            {
+                "write": lambda: newsdoc.write(doc, format="text"),
+                "read": lambda: newsdoc.read(data, format="text"),
+            },
+            settings,
+        )
+    target = f">= {TEXT_TARGET:,.0f} /s"
+    size = f"{len(text.split()):,} words, {len(data) / 1024:.0f} KiB of text"
+    return [
+        Row("Text sample article", size),
+        Row("Text write", _rate(t["write"]), target=target, passed=1 / t["write"] >= TEXT_TARGET),
+        Row("Text read", _rate(t["read"]), target=target, passed=1 / t["read"] >= TEXT_TARGET),
+    ]
+
+
 HTML_WRITE_TARGET = 1_000.0
 HTML_READ_TARGET = 500.0
 HTML_READ_RATIO_TARGET = 3.0
@@ -575,7 +608,14 @@ def streaming_memory(_settings: Settings) -> list[Row]:
     ]
 
 
-BENCHMARKS: list[Benchmark] = [json_throughput, html_throughput, cli_start, batch_scaling, streaming_memory]
+BENCHMARKS: list[Benchmark] = [
+    json_throughput,
+    html_throughput,
+    text_throughput,
+    cli_start,
+    batch_scaling,
+    streaming_memory,
+]
 
 
 # --- output --------------------------------------------------------------------------
