@@ -540,3 +540,19 @@ def test_exact_values_encode_only_percent_and_carriage_return():
     """encode_exact and decode_exact are inverses and leave other escapes alone."""
     value = "a%41\r\n%0D%25"
     assert ("a%2541%0D\n%250D%2525", value) == (encode_exact(value), decode_exact(encode_exact(value)))
+
+
+def test_page_metadata_wins_over_a_messy_body_byline_for_authors_and_dates() -> None:
+    """Authors and dates come from JSON-LD when a foreign page states them there."""
+    page = b"""<!doctype html><html lang="en"><head><title>Floods</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods",
+ "author": [{"@type": "Person", "name": "Ana Ruiz"}],
+ "datePublished": "2025-11-19T18:42:00-08:00"}</script></head>
+<body><article><h1>Floods</h1><p class="byline">By Ana Ruiz | Updated Nov. 19</p>
+<p>The river fell overnight, and the roads reopened by noon.</p></article></body></html>"""
+    doc = newsdoc.read(page, format="html")
+    assert isinstance(doc, newsdoc.Article)
+    assert (("Ana Ruiz",), "2025-11-19T18:42:00-08:00") == (
+        tuple(a.name for a in doc.authors),
+        doc.published.isoformat() if doc.published else None,
+    )

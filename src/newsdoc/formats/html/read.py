@@ -147,12 +147,21 @@ def _read(data: bytes, url: str | None, own_hint: bool, *, clean: bool) -> Artic
     return normalize(_fill(article, metadata))
 
 
+# Fields where a page's own metadata (JSON-LD, OpenGraph, meta tags) beats what the
+# body markup suggests, measured on the 131 pages of the shared web corpus: authors
+# 0.656 -> 0.906 exact, published instant 0.87 -> 0.939. Bylines in page bodies mix
+# in dates, roles and agency names, and visible dates drop zones; metadata states
+# both as data. The headline and dek stay as the page shows them (metadata first
+# would score 0.878 and 0.748 against 0.817 and 0.709, but swaps in SEO variants).
+METADATA_FIRST = frozenset({"authors", "published", "updated"})
+
+
 def _fill(article: Article, metadata: PageMetadata) -> Article:
-    """*article* with the fields its markup left empty taken from the page's metadata."""
+    """*article* with the page's metadata where it is better, or where the markup is silent."""
     changes: dict[str, Any] = {}
     for name in METADATA_FIELDS:
         value = getattr(metadata, name)
-        if value and not getattr(article, name):
+        if value and (name in METADATA_FIRST or not getattr(article, name)):
             changes[name] = value
     if article.lead is None and metadata.lead is not None:
         changes.update(_lead(article.body, metadata.lead))
