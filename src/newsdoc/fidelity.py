@@ -71,6 +71,12 @@ class Feature(enum.StrEnum):
     """Several articles in one file."""
     COLLECTION_METADATA = "collection_metadata"
     """A collection's own title and date."""
+    NESTED_LINKS = "nested_links"
+    """Links inside the text of other links (without them, the inner link keeps its text)."""
+    IRREGULAR_TABLES = "irregular_tables"
+    """Tables that are not one plain grid: rows of different lengths, several header rows,
+    or a header row with every cell empty (without them, short rows are padded with empty
+    cells, header rows after the first join the body, and an empty header row is dropped)."""
 
 
 #: Every feature: what a lossless format declares.
@@ -109,6 +115,10 @@ def features_used(doc: Node) -> frozenset[Feature]:
             used.add(Feature.COLLECTIONS)
             if node.title is not None or node.published is not None:
                 used.add(Feature.COLLECTION_METADATA)
+        if isinstance(node, Link) and any(isinstance(inner, Link) for inner in _descendants(node)):
+            used.add(Feature.NESTED_LINKS)
+        elif isinstance(node, Table) and _as_grid(node) != node:
+            used.add(Feature.IRREGULAR_TABLES)
     return frozenset(used)
 
 
@@ -148,6 +158,10 @@ def project(doc: D, carries: Iterable[Feature]) -> D:
             return Author(node.name)
         if Feature.COLLECTION_METADATA in missing and isinstance(node, Collection):
             return attrs.evolve(node, title=None, published=None)
+        if Feature.NESTED_LINKS in missing and isinstance(node, Link):
+            return attrs.evolve(node, content=_without_links(node.content))
+        if Feature.IRREGULAR_TABLES in missing and isinstance(node, Table):
+            return _as_grid(node)
         return node
 
     if Feature.COLLECTIONS in missing and isinstance(doc, Collection) and len(doc.articles) > 1:
@@ -177,3 +191,39 @@ def report_dropped(doc: Node, carries: Iterable[Feature], *, format: str, strict
     if strict:
         raise WriteError(f"{what}; nothing written (strict)")
     warnings.warn(f"{what}; left out of the output", ContentDroppedWarning, stacklevel=3)
+
+
+def _descendants(node: Node) -> Iterable[Node]:
+    nodes = walk(node)
+    next(nodes)  # the node itself
+    return nodes
+
+
+def _without_links(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """*content* with every link replaced by its text, inside marks too."""
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Link):
+            out.extend(_without_links(node.content))
+        elif isinstance(node, Emphasis | Strong | Subscript | Superscript | Strikethrough):
+            out.append(attrs.evolve(node, content=_without_links(node.content)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _as_grid(table: Table) -> Table:
+    """*table* as one plain grid: at most one header row, with text, and rows of one length."""
+    head = table.head[:1]
+    body = table.head[1:] + table.body
+    if head and all(not normalize(cell.content) for cell in head[0]):
+        head = ()
+    width = max((len(row) for row in (*head, *body)), default=0)
+    empty = TableCell(())
+
+    def pad(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCell, ...], ...]:
+        # Empty rows vanish in normal form, so they stay empty rather than padded.
+        return tuple(row + (empty,) * (width - len(row)) if row else row for row in rows)
+
+    grid = Table(pad(head), pad(body), table.caption)
+    return table if grid == table else grid
