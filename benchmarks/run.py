@@ -478,6 +478,46 @@ def text_throughput(settings: Settings) -> list[Row]:
     ]
 
 
+def markdown_throughput(settings: Settings) -> list[Row]:
+    """Markdown write and read of the sample article, reading against bare markdown-it-py."""
+    import warnings
+
+    from markdown_it import MarkdownIt
+
+    doc = build_article()
+    markdown = newsdoc.get_format("markdown")
+    with warnings.catch_warnings():
+        # The sample's images have sizes, which Markdown drops, saying so on every write.
+        warnings.simplefilter("ignore", newsdoc.ContentDroppedWarning)
+        text = newsdoc.write(doc, format="markdown")
+        assert isinstance(text, str)
+        data = text.encode("utf-8")
+        if newsdoc.read(data, format="markdown") != newsdoc.project(doc, markdown.carries):
+            raise AssertionError("the Markdown round trip changed the sample article")
+        bare = MarkdownIt("commonmark").enable("table")
+        t = time_interleaved(
+            {
+                "write": lambda: newsdoc.write(doc, format="markdown"),
+                "read": lambda: newsdoc.read(data, format="markdown"),
+                "parse": lambda: bare.parse(text),
+            },
+            settings,
+        )
+    return [
+        Row(
+            "Markdown sample article", f"{len(text.split()):,} words, {len(data) / 1024:.0f} KiB of Markdown"
+        ),
+        Row("Markdown write", _rate(t["write"])),
+        Row(
+            "Markdown read",
+            _rate(t["read"]),
+            "markdown-it-py parse",
+            _rate(t["parse"]),
+            t["read"] / t["parse"],
+        ),
+    ]
+
+
 HTML_WRITE_TARGET = 1_000.0
 HTML_READ_TARGET = 500.0
 HTML_READ_RATIO_TARGET = 3.0
@@ -612,6 +652,7 @@ BENCHMARKS: list[Benchmark] = [
     json_throughput,
     html_throughput,
     text_throughput,
+    markdown_throughput,
     cli_start,
     batch_scaling,
     streaming_memory,

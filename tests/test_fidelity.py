@@ -131,3 +131,30 @@ def test_report_dropped_is_silent_when_nothing_is_lost():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         report_dropped(Paragraph((Text("x"),)), set(), format="toy")
+
+
+def test_nested_links_are_found_and_unwrapped():
+    """A link inside a link's text (inside a mark too) keeps its text when NESTED_LINKS is dropped."""
+    doc = Article(body=(Paragraph((Link("a", (Text("x "), Emphasis((Link("b", (Text("y"),)),)))),)),))
+    assert Feature.NESTED_LINKS in features_used(doc)
+    expected = Article(body=(Paragraph((Link("a", (Text("x "), Emphasis((Text("y"),)))),)),))
+    assert expected == project(doc, EVERYTHING - {Feature.NESTED_LINKS})
+
+
+def test_irregular_tables_become_one_grid():
+    """Short rows are padded, extra header rows join the body, an empty header row goes."""
+    a, b, empty = TableCell((Text("a"),)), TableCell((Text("b"),)), TableCell(())
+    doc = Article(body=(Table(head=((a,), (b,)), body=((a, b),)),))
+    assert Feature.IRREGULAR_TABLES in features_used(doc)
+    expected = Article(body=(Table(head=((a, empty),), body=((b, empty), (a, b))),))
+    assert expected == project(doc, EVERYTHING - {Feature.IRREGULAR_TABLES})
+    headless = Article(body=(Table(head=((empty, empty),), body=((a, b),)),))
+    assert Article(body=(Table(body=((a, b),)),)) == project(
+        headless, EVERYTHING - {Feature.IRREGULAR_TABLES}
+    )
+
+
+def test_a_plain_grid_is_not_irregular():
+    """One header row with text and rows of one length use no IRREGULAR_TABLES."""
+    a = TableCell((Text("a"),))
+    assert Feature.IRREGULAR_TABLES not in features_used(Table(head=((a, a),), body=((a, a),)))
