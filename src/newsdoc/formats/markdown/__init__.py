@@ -21,8 +21,10 @@ _LINE_STARTS: tuple[tuple[bytes, float], ...] = (
     (b"# ", 0.3),  # ATX headings: the title line of READMEs, pandoc and blog posts
     (b"## ", 0.3),
     (b"### ", 0.3),
-    (b"```", 0.3),  # fenced code blocks (GitHub, pandoc)
-    (b"~~~", 0.3),
+    # Fenced code blocks (GitHub, pandoc); newsdoc's own plain text fences code too, and
+    # its underlined headline (0.2) must win there.
+    (b"```", 0.15),
+    (b"~~~", 0.15),
     (b"| --- |", 0.3),  # a GFM table's delimiter row, as pandoc and newsdoc write it
     (b"|---", 0.3),  # the same, written without spaces (GitHub's editor)
     (b"![", 0.3),  # an image on its own line: a figure
