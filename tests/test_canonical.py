@@ -23,9 +23,10 @@ from newsdoc import (
     Table,
     TableCell,
     Text,
+    canonical,
     normalize,
 )
-from newsdoc.testing import articles, blocks, collections, inlines
+from newsdoc.testing import _raw_inlines, articles, blocks, collections, inlines
 
 T = Text
 BR = LineBreak()
@@ -168,3 +169,23 @@ def test_normalized_inline_runs_have_no_edge_space_or_adjacent_text(run):
         assert not (isinstance(run[0], Text) and run[0].text.startswith(" "))
         assert not (isinstance(run[-1], Text) and run[-1].text.endswith(" "))
     assert all(not (isinstance(a, Text) and isinstance(b, Text)) for a, b in itertools.pairwise(run))
+
+
+@given(_raw_inlines(2, 6) | inlines())
+def test_a_settled_run_is_one_the_rules_would_keep(run):
+    """Whenever the quick look calls a run canonical, the rules themselves keep it as it is."""
+    kept = run if canonical._settled(run) else None
+    assert (kept, kept) == (kept, canonical._rebuilt(run) if kept is not None else None)
+
+
+def _adjacent_links(run) -> bool:
+    pairs = itertools.pairwise(run)
+    return any(type(a) is type(b) is Link for a, b in pairs) or any(
+        _adjacent_links(node.content) for node in run if hasattr(node, "content")
+    )
+
+
+@given(inlines())
+def test_canonical_runs_take_the_quick_path(run):
+    """A normalized run is settled by the quick look, unless two links sit side by side in it."""
+    assert canonical._settled(run) or _adjacent_links(run)

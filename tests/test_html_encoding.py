@@ -116,7 +116,7 @@ def test_invalid_bytes_in_a_declared_multibyte_encoding_are_counted():
     )
 
 
-@pytest.mark.parametrize("label", ["utf-7", "rot13", "base64", "no-such-encoding"])
+@pytest.mark.parametrize("label", ["utf-7", "rot13", "base64", "no-such-encoding", "utf\x008"])
 def test_unusable_labels_are_ignored_with_a_warning(label):
     """Labels browsers do not support are ignored, and the bytes are read as UTF-8 if they are."""
     page = f'<meta charset="{label}">' + GERMAN

@@ -23,6 +23,7 @@ from newsdoc.model import (
     Collection,
     Divider,
     Embed,
+    Emphasis,
     Figure,
     Heading,
     Image,
@@ -34,6 +35,10 @@ from newsdoc.model import (
     Paragraph,
     PullQuote,
     Quote,
+    Strikethrough,
+    Strong,
+    Subscript,
+    Superscript,
     Table,
     TableCell,
     Text,
@@ -293,6 +298,12 @@ def _cell(cell: TableCell) -> TableCell:
 
 def _run(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Normalize the inline content of one block: fold, merge, trim the edges."""
+    # Most runs a reader returns are canonical already: one quick look settles them.
+    return content if _settled(content) else _rebuilt(content)
+
+
+def _rebuilt(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """What :func:`_run` returns, worked out rule by rule."""
     out = _inlines(content)
     # Space and line breaks at the edges of a block are not rendered.
     while out and (type(out[0]) is LineBreak or _starts_with_space(out[0])):
@@ -306,6 +317,57 @@ def _run(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
         else:
             _replace_text(out, len(out) - 1, out[-1].text[:-1])  # type: ignore[union-attr]
     return content if _same(content, out) else tuple(out)
+
+
+_MARKS = frozenset({Emphasis, Strong, Link, Subscript, Superscript, Strikethrough})
+
+
+def _settled(content: tuple[Inline, ...]) -> bool:
+    """Whether :func:`_run` would return *content* unchanged; False when it is not sure.
+
+    Each test below is one rule of :func:`_inlines` and :func:`_add_container` read
+    backwards: nothing to fold, nothing empty, nothing to merge, no space at an edge.
+    """
+    if not content:
+        return True
+    first = content[0]
+    last = content[-1]
+    if type(first) is LineBreak or type(last) is LineBreak:
+        return False
+    if _starts_with_space(first) or _ends_with_space(last):
+        return False
+    previous: type | None = None
+    ends_with_space = False
+    for node in content:
+        kind = type(node)
+        if kind is Text:
+            text: str = node.text  # type: ignore[union-attr]
+            if (
+                previous is Text
+                or not text
+                or (previous is LineBreak and text.startswith(" "))
+                or "  " in text
+                or (not text.isprintable() and _fold(text) is not text)
+            ):
+                return False
+            ends_with_space = text.endswith(" ")
+        elif kind is LineBreak:
+            if ends_with_space:
+                return False
+            ends_with_space = False
+        elif kind is Code:
+            code: str = node.text  # type: ignore[union-attr]
+            if previous is Code or not code or code != code.strip(" ") or code is not _fold(code):
+                return False
+            ends_with_space = False
+        elif kind in _MARKS:
+            if kind is previous or not _settled(node.content) or not node.content:  # type: ignore[union-attr]
+                return False
+            ends_with_space = False
+        else:
+            return False
+        previous = kind
+    return True
 
 
 def _starts_with_space(node: Inline) -> bool:

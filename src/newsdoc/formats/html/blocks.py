@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from newsdoc import _nodes as nodes
 from newsdoc.formats.html import figures, tables
 from newsdoc.formats.html.inlines import DROPPED, MISPARSED_VOID, InlineReader
 from newsdoc.model import (
@@ -109,7 +110,7 @@ class BlockReader(InlineReader):
     # --- handlers ------------------------------------------------------------------------
 
     def _paragraph(self, element: Any, out: list[Block], _depth: int) -> None:
-        out.append(Paragraph(self.content(element)))
+        out.append(nodes.paragraph(self.content(element)))
         if self.media:
             out.extend(self.take_media())
 

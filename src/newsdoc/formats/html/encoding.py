@@ -200,7 +200,7 @@ def codec_for_label(label: str) -> str | None:
         return _EXTRA_LABELS[name]
     try:
         python_name = codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label holding a NUL byte
         return None
     return _BROWSER_CODEC.get(python_name)
 

@@ -11,6 +11,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newsdoc._characters import scrub
+from newsdoc._nodes import link as _link_node
+from newsdoc._nodes import mark as _mark
+from newsdoc._nodes import text as _text
 from newsdoc.canonical import fold
 from newsdoc.formats.html.exact import decode_exact
 from newsdoc.formats.html.safety import url_allowed
@@ -20,7 +23,6 @@ from newsdoc.model import (
     Emphasis,
     Inline,
     LineBreak,
-    Link,
     Strikethrough,
     Strong,
     Subscript,
@@ -136,19 +138,19 @@ class InlineReader:
         clean = self.clean
         text = element.text
         if text:
-            out.append(Text(scrub(text) if clean else text))
+            out.append(_text(scrub(text) if clean else text))
         for child in element:
             kind = MARKS.get(child.tag)
             if kind is not None and depth < MAX_INLINE_DEPTH and (self.own or child.get("hidden") is None):
                 # Marks are most of what inline content holds: read them here, in one call.
                 inner: list[Inline] = []
                 self.children(child, inner, depth + 1)
-                out.append(kind(tuple(inner)))
+                out.append(_mark(kind, tuple(inner)))
             else:
                 self.element(child, out, depth)
             tail = child.tail
             if tail:
-                out.append(Text(scrub(tail) if clean else tail))
+                out.append(_text(scrub(tail) if clean else tail))
 
     def element(self, element: Any, out: list[Inline], depth: int) -> None:
         """Append the inlines *element* stands for to *out* (not its tail)."""
@@ -164,7 +166,7 @@ class InlineReader:
         if kind is not None:
             inner: list[Inline] = []
             self.children(element, inner, depth + 1)
-            out.append(kind(tuple(inner)))
+            out.append(_mark(kind, tuple(inner)))
         elif tag == "a":
             self._link(element, out, depth)
         elif tag == "br":
@@ -191,7 +193,7 @@ class InlineReader:
         inner: list[Inline] = []
         self.children(element, inner, depth + 1)
         title = self.exact(element, "title")
-        out.append(Link(url, tuple(inner), None if title is None else self.string(title)))
+        out.append(_link_node(url, tuple(inner), None if title is None else self.string(title)))
 
     def take_media(self) -> list[Block]:
         """The media lifted out since the last call, emptying the list."""
