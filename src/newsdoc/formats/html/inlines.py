@@ -142,10 +142,15 @@ class InlineReader:
         for child in element:
             kind = MARKS.get(child.tag)
             if kind is not None and depth < MAX_INLINE_DEPTH and (self.own or child.get("hidden") is None):
-                # Marks are most of what inline content holds: read them here, in one call.
-                inner: list[Inline] = []
-                self.children(child, inner, depth + 1)
-                out.append(_mark(kind, tuple(inner)))
+                # Marks are most of what inline content holds: read them here, and a
+                # mark holding only text (most of them) without a call of its own.
+                if len(child):
+                    inner: list[Inline] = []
+                    self.children(child, inner, depth + 1)
+                    out.append(_mark(kind, tuple(inner)))
+                else:
+                    inside = child.text
+                    out.append(_mark(kind, (_text(scrub(inside) if clean else inside),) if inside else ()))
             else:
                 self.element(child, out, depth)
             tail = child.tail
