@@ -1,5 +1,6 @@
 """Books newsdoc did not write: pandoc's EPUB 2 and 3, a hand-built EPUB 2, furniture skipped."""
 
+import base64
 import io
 import zipfile
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsdoc
-from newsdoc import Article, Collection, ReadError, ReadWarning
+from newsdoc import Article, Collection, Figure, ReadError, ReadWarning, Text
 from newsdoc.formats.epub.read import read_epub
 
 from .paths import FIXTURES
@@ -105,3 +106,37 @@ def test_entity_declarations_in_a_content_document_are_refused():
         caught.value.location,
         caught.value.reason,
     )
+
+
+def test_a_calibre_book_reads_as_its_chapters_with_the_images_inside():
+    """calibre's EPUB 2 layout: SVG title page skipped, two authors, the image kept as a data: URI."""
+    expected = newsdoc.read(FIXTURES / "epub" / "calibre-book.expected.json")
+    doc = read_epub(zip_tree(FIXTURES / "epub" / "calibre-book"))
+    jpeg = (FIXTURES / "epub" / "calibre-book" / "images" / "00001.jpg").read_bytes()
+    figure = doc.articles[0].body[2]
+    assert (expected, "data:image/jpeg;base64," + base64.b64encode(jpeg).decode()) == (doc, figure.image.src)
+
+
+def test_a_sigil_book_takes_its_titles_from_the_nav_not_the_ncx():
+    """Sigil's EPUB 3 layout: the nav's titles win over the NCX's, and an opening <h2> is the title."""
+    expected = newsdoc.read(FIXTURES / "epub" / "sigil-book.expected.json")
+    doc = read_epub(zip_tree(FIXTURES / "epub" / "sigil-book"))
+    assert (expected, ["Neue Fähre ab Oktober", "Badestellen wieder offen"]) == (
+        doc,
+        [article.headline for article in doc.articles],
+    )
+
+
+def test_an_image_missing_from_the_book_leaves_its_caption_and_warns():
+    """A figure whose image the zip lacks keeps its caption; the reader says which image."""
+    opf = """<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Pictures</dc:title></metadata>
+<manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="a"/></spine></package>"""
+    chapter = """<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Quay</h1>
+<figure><img src="img/gone.png" alt="x"/><figcaption>The north quay at dawn.</figcaption></figure></body></html>"""
+    with pytest.warns(ReadWarning, match="the image 'img/gone.png' in 'a.xhtml' is not in the book"):
+        doc = read_epub(
+            zip_files({"META-INF/container.xml": _CONTAINER, "content.opf": opf, "a.xhtml": chapter})
+        )
+    assert (Figure(caption=(Text("The north quay at dawn."),)),) == doc.body

@@ -6,8 +6,12 @@ each, so no article is dropped. Furniture (cover, title page, contents) is skipp
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import mimetypes
+import posixpath
 import warnings
+from urllib.parse import unquote
 
 import attrs
 from lxml import etree
@@ -21,8 +25,9 @@ from newsdoc.formats.epub.opf import Item, Package
 from newsdoc.formats.epub.package import well_formed_language
 from newsdoc.formats.epub.xhtml import EPUB_NS, XHTML
 from newsdoc.formats.html.read import read_html
-from newsdoc.model import Article, Author, Collection
+from newsdoc.model import Article, Author, Collection, Heading, Image, Node
 from newsdoc.plain import plain_text
+from newsdoc.traversal import transform
 
 _CONTENT_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
 # epub:type values that mark book furniture rather than text (EPUB 3 Structural
@@ -34,6 +39,8 @@ _FURNITURE = frozenset(
 # EPUB 2 guide reference types (OPF 2.0.1, section 2.6) for the same furniture.
 _GUIDE_FURNITURE = frozenset({"cover", "title-page", "toc", "copyright-page", "loi", "lot"})
 _EPUB_TYPE = f"{{{EPUB_NS}}}type"
+# Image sources that do not point into the book: kept as they are.
+_NOT_IN_BOOK = ("data:", "http://", "https://")
 
 
 def read_foreign(container: Container, package: Package) -> Article | Collection:
@@ -54,7 +61,11 @@ def read_foreign(container: Container, package: Package) -> Article | Collection
         if root is not None and _is_furniture(root, item):
             continue
         found = _articles(data, item, nav_titles.get(item.path), _weak_title(root))
-        articles.extend(article for article in found if not _only_metadata(article, book))
+        articles.extend(
+            _embedded(article, item, container, package)
+            for article in found
+            if not _only_metadata(article, book)
+        )
     if len(articles) == 1:
         return _fill(articles[0], book, headline=book.headline)
     filled = tuple(_fill(article, book, headline="") for article in articles)
@@ -113,8 +124,46 @@ def _articles(data: bytes, item: Item, nav_title: str | None, weak_title: str | 
         raise fail(error.reason, ": ".join(p for p in (item.path, error.location) if p)) from None
     found = list(doc.articles) if isinstance(doc, Collection) else [doc]
     if nav_title and len(found) == 1 and found[0].headline in {"", weak_title}:
-        found[0] = attrs.evolve(found[0], headline=nav_title)
+        found[0] = _titled(found[0], nav_title)
     return found
+
+
+def _titled(article: Article, title: str) -> Article:
+    """*article* headed *title*; an opening heading of any level that says the same is that title.
+
+    Sigil and many publishers open a chapter with an <h2> or <h3>, not an <h1>.
+    """
+    body = article.body
+    if body and isinstance(body[0], Heading) and plain_text(body[0]) == title:
+        body = body[1:]
+    return attrs.evolve(article, headline=title, body=body)
+
+
+def _embedded(article: Article, item: Item, container: Container, package: Package) -> Article:
+    """*article* with images stored in the book made ``data:`` URIs, so it stands alone outside the zip.
+
+    An image the book lacks, or that is not an image, leaves its figure's caption and
+    credit in place and is reported.
+    """
+    types = {entry.path: entry.media_type for entry in package.items.values()}
+    folder = posixpath.dirname(item.path)
+
+    def visit(node: Node) -> Node | None:
+        if not isinstance(node, Image) or node.src.startswith(_NOT_IN_BOOK):
+            return node
+        path = posixpath.normpath(posixpath.join(folder, unquote(node.src.split("#")[0].split("?")[0])))
+        media_type = types.get(path) or mimetypes.guess_type(path)[0] or ""
+        if path not in container or not media_type.startswith("image/"):
+            warnings.warn(
+                f"epub: the image {node.src!r} in {item.path!r} is not in the book; left out",
+                ReadWarning,
+                stacklevel=2,
+            )
+            return None
+        encoded = base64.b64encode(container.read(path)).decode("ascii")
+        return attrs.evolve(node, src=f"data:{media_type};base64,{encoded}", media_type=media_type)
+
+    return transform(article, visit)
 
 
 def _book(package: Package) -> Article:
