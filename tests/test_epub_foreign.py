@@ -113,7 +113,10 @@ def test_a_calibre_book_reads_as_its_chapters_with_the_images_inside():
     expected = newsdoc.read(FIXTURES / "epub" / "calibre-book.expected.json")
     doc = read_epub(zip_tree(FIXTURES / "epub" / "calibre-book"))
     jpeg = (FIXTURES / "epub" / "calibre-book" / "images" / "00001.jpg").read_bytes()
+    assert isinstance(doc, Collection)
     figure = doc.articles[0].body[2]
+    assert isinstance(figure, Figure)
+    assert figure.image is not None
     assert (expected, "data:image/jpeg;base64," + base64.b64encode(jpeg).decode()) == (doc, figure.image.src)
 
 
@@ -121,6 +124,7 @@ def test_a_sigil_book_takes_its_titles_from_the_nav_not_the_ncx():
     """Sigil's EPUB 3 layout: the nav's titles win over the NCX's, and an opening <h2> is the title."""
     expected = newsdoc.read(FIXTURES / "epub" / "sigil-book.expected.json")
     doc = read_epub(zip_tree(FIXTURES / "epub" / "sigil-book"))
+    assert isinstance(doc, Collection)
     assert (expected, ["Neue Fähre ab Oktober", "Badestellen wieder offen"]) == (
         doc,
         [article.headline for article in doc.articles],
@@ -139,4 +143,5 @@ def test_an_image_missing_from_the_book_leaves_its_caption_and_warns():
         doc = read_epub(
             zip_files({"META-INF/container.xml": _CONTAINER, "content.opf": opf, "a.xhtml": chapter})
         )
+    assert isinstance(doc, Article)
     assert (Figure(caption=(Text("The north quay at dawn."),)),) == doc.body
