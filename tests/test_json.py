@@ -153,7 +153,7 @@ BAD_DOCUMENTS = [
         b'{"newsdoc":1,"type":"article","body":[{"type":"heading","content":["x"]}]}',
         "body[0].level: this required key is missing",
     ),
-    (b'{"newsdoc":1,"type":"article","headline":"x","colour":"red"}', "unexpected key: colour"),
+    (b'{"newsdoc":1,"type":"article","headline":"x","colour":"red"}', 'unexpected key: "colour"'),
     (b'{"newsdoc":1,"type":"article","body":[{"type":"marquee"}]}', "body[0]: unknown block type 'marquee'"),
     (b'{"newsdoc":1,"type":"article","body":"text"}', "body: expected an array, got a string"),
     (

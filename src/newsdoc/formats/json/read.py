@@ -134,7 +134,8 @@ def _first_problem(error: BaseException, path: str) -> tuple[str | None, str]:
 
 def _reason(error: BaseException) -> str:
     if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(error.extra_fields))
+        # Quoted as JSON: a key may hold any character, a line break included.
+        keys = ", ".join(orjson.dumps(key).decode() for key in sorted(error.extra_fields))
         return f"unexpected key{'s' if len(error.extra_fields) > 1 else ''}: {keys}"
     if isinstance(error, KeyError):
         return "this required key is missing"
