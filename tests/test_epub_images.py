@@ -115,3 +115,14 @@ def test_the_same_image_twice_is_packaged_once():
     uri = "data:image/gif;base64," + base64.b64encode(GIF).decode()
     pictures, items, _ = _book(write_epub(_article(uri, uri)))
     assert ([("img", items[0][0])] * 2, 1) == (pictures, len(items))
+
+
+def test_packaged_images_are_stored_and_text_is_deflated():
+    """Images are compressed already: stored as they are; XHTML, CSS and JSON are deflated."""
+    data = write_epub(_article("https://example.com/dot.gif"), images={"https://example.com/dot.gif": GIF})
+    methods = {info.filename: info.compress_type for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    images = {name for name in methods if name.startswith("OEBPS/images/")}
+    assert ({zipfile.ZIP_STORED}, {zipfile.ZIP_DEFLATED}) == (
+        {methods[name] for name in images},
+        {method for name, method in methods.items() if name not in images and name != "mimetype"},
+    )

@@ -5,7 +5,14 @@ import uuid
 
 import pytest
 
-from newsdoc.formats.epub.package import CONTENT_NAMESPACE, NO_DATE, identifier, instant, well_formed_language
+from newsdoc.formats.epub.package import (
+    CONTENT_NAMESPACE,
+    NO_DATE,
+    date_text,
+    identifier,
+    instant,
+    well_formed_language,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +55,9 @@ def test_identifier_from_url_or_content():
         f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'https://example.com/a')}",
         f"urn:uuid:{uuid.uuid5(CONTENT_NAMESPACE, '{}')}",
     ) == (identifier("https://example.com/a", "{}"), identifier(None, "{}"))
+
+
+def test_date_text_is_an_utc_instant_or_a_day():
+    """dc:date: an aware datetime in UTC to the second with Z; a date as YYYY-MM-DD."""
+    local = dt.datetime(2025, 11, 19, 18, 42, 7, 500, tzinfo=dt.timezone(dt.timedelta(hours=-8)))
+    assert ("2025-11-20T02:42:07Z", "1850-03-01") == (date_text(local), date_text(dt.date(1850, 3, 1)))

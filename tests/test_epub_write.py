@@ -2,9 +2,13 @@
 
 import datetime as dt
 import io
+import subprocess
+import sys
+import time
 import uuid
 import zipfile
 
+import ebooklib
 import pytest
 from lxml import etree
 
@@ -18,6 +22,10 @@ GOLDEN = FIXTURES / "epub" / "flood"
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
+# Run first in a fresh interpreter: ebooklib cannot be imported, as when the
+# epub extra is not installed.
+WITHOUT_EBOOKLIB = "import sys\nsys.modules['ebooklib'] = None\n"
 
 
 def _flood() -> Article:
@@ -35,6 +43,10 @@ def _opf_metadata(data: bytes) -> list[tuple[str, str]]:
     return [(etree.QName(node).localname, node.text or "") for node in root.find(f"{OPF}metadata")]
 
 
+def _identifier(data: bytes) -> str:
+    return next(text for name, text in _opf_metadata(data) if name == "identifier")
+
+
 @pytest.mark.parametrize(
     ("entry", "golden"),
     [
@@ -46,8 +58,13 @@ def _opf_metadata(data: bytes) -> list[tuple[str, str]]:
     ],
 )
 def test_package_files_match_the_golden_files(entry, golden):
-    """Each package file of the flood article is byte for byte the reviewed golden file."""
-    assert (GOLDEN / golden).read_bytes() == _entries(write_epub(_flood())).read(entry)
+    """Each package file of the flood article is byte for byte the reviewed golden file.
+
+    The OPF's generator names the ebooklib that assembled the book: {ebooklib} in the file.
+    """
+    version = ".".join(map(str, ebooklib.VERSION)).encode()
+    expected = (GOLDEN / golden).read_bytes().replace(b"{ebooklib}", version)
+    assert expected == _entries(write_epub(_flood())).read(entry)
 
 
 def test_the_same_document_gives_the_same_bytes():
@@ -67,6 +84,14 @@ def test_mimetype_comes_first_stored_and_the_rest_sorted():
     )
     names = [info.filename for info in infos[1:]]
     assert sorted(names) == names
+
+
+def test_the_clock_never_reaches_the_bytes(monkeypatch):
+    """A book written a year later is the same: zip dates and dcterms:modified come from the article."""
+    first = write_epub(_flood())
+    later = time.time() + 366 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert first == write_epub(_flood())
 
 
 def test_zip_entries_are_dated_from_the_article_not_the_clock():
@@ -92,16 +117,57 @@ def test_dates_outside_the_zip_range_are_clamped():
 def test_identifier_is_a_uuid5_of_the_url():
     """dc:identifier is urn:uuid: of UUIDv5(URL namespace, the article's URL)."""
     expected = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'https://example.com/flood')}"
-    assert ("identifier", expected) == _opf_metadata(write_epub(_flood()))[0]
+    assert expected == _identifier(write_epub(_flood()))
 
 
 def test_identifier_without_url_follows_the_content():
     """Without a URL the identifier is stable for one content and differs for another."""
-    first = _opf_metadata(write_epub(Article(headline="One")))[0]
-    again = _opf_metadata(write_epub(Article(headline="One")))[0]
-    other = _opf_metadata(write_epub(Article(headline="Two")))[0]
+    first = _identifier(write_epub(Article(headline="One")))
+    again = _identifier(write_epub(Article(headline="One")))
+    other = _identifier(write_epub(Article(headline="Two")))
     assert (first, True) == (again, first != other)
-    assert first[1].startswith("urn:uuid:")
+    assert first.startswith("urn:uuid:")
+
+
+def test_every_id_in_the_package_document_is_unique():
+    """Two authors get creator-1 and creator-2 (ebooklib's add_author gives each "creator")."""
+    root = etree.fromstring(_entries(write_epub(_flood())).read("OEBPS/content.opf"))
+    ids = [node.get("id") for node in root.iter() if node.get("id") is not None]
+    creators = [node.get("id") for node in root.iter(f"{DC}creator")]
+    assert (["creator-1", "creator-2"], len(ids)) == (creators, len(set(ids)))
+
+
+def test_the_ncx_carries_the_book_identifier_and_numbers_the_entries_in_order():
+    """dtb:uid is the dc:identifier; navPoints have playOrder 1, 2, 3 in reading order."""
+    data = write_epub(_digest())
+    ncx = etree.fromstring(_entries(data).read("OEBPS/toc.ncx"))
+    uid = ncx.find(f"{NCX}head/{NCX}meta[@name='dtb:uid']").get("content")
+    points = [(p.get("playOrder"), p.find(f"{NCX}content").get("src")) for p in ncx.iter(f"{NCX}navPoint")]
+    assert (_identifier(data), points) == (
+        uid,
+        [("1", "contents.xhtml"), ("2", "article-0001.xhtml"), ("3", "article-0002.xhtml")],
+    )
+
+
+def test_an_empty_collection_still_has_a_table_of_contents():
+    """No articles: the nav and the NCX list the contents page, never an empty <ol> or navMap."""
+    archive = _entries(write_epub(Collection(title="Nothing today")))
+    nav = etree.fromstring(archive.read("OEBPS/nav.xhtml"))
+    ncx = etree.fromstring(archive.read("OEBPS/toc.ncx"))
+    assert ([("contents.xhtml", "Contents")], ["contents.xhtml"]) == (
+        [(a.get("href"), a.text) for a in nav.iter(f"{XHTML}a")],
+        [c.get("src") for c in ncx.iter(f"{NCX}content")],
+    )
+
+
+def test_every_spine_document_is_linear_and_in_the_contents():
+    """No cover page outside the reading order (EPUBCheck OPF-096): the spine is what the nav lists."""
+    archive = _entries(write_epub(_digest()))
+    opf = etree.fromstring(archive.read("OEBPS/content.opf"))
+    hrefs = {item.get("id"): item.get("href") for item in opf.iter(f"{OPF}item")}
+    spine = [(hrefs[ref.get("idref")], ref.get("linear")) for ref in opf.iter(f"{OPF}itemref")]
+    nav = etree.fromstring(archive.read("OEBPS/nav.xhtml"))
+    assert [(a.get("href"), None) for a in nav.iter(f"{XHTML}a")] == spine
 
 
 def test_unknown_or_malformed_language_is_und_in_the_package():
@@ -191,3 +257,51 @@ def test_writing_through_the_public_api_returns_bytes(tmp_path):
     """newsdoc.write(doc, "x.epub") picks the format from the suffix."""
     newsdoc.write(_flood(), tmp_path / "flood.epub")
     assert write_epub(_flood()) == (tmp_path / "flood.epub").read_bytes()
+
+
+def test_without_ebooklib_writing_says_which_extra_to_install_and_reading_still_works(tmp_path):
+    """No ebooklib: MissingDependencyError naming newsdoc[epub]; books still read, without ebooklib."""
+    book = tmp_path / "flood.epub"
+    book.write_bytes(write_epub(_flood()))
+    code = WITHOUT_EBOOKLIB + (
+        "import newsdoc\n"
+        "try:\n"
+        "    newsdoc.write(newsdoc.Article(headline='H'), format='epub')\n"
+        "except newsdoc.MissingDependencyError as error:\n"
+        "    print(error.package, error.extra, isinstance(error, ImportError))\n"
+        "    print(error)\n"
+        "print(newsdoc.read(sys.argv[1]).headline, sys.modules['ebooklib'])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(book)], capture_output=True, text=True, check=True
+    )
+    assert (
+        "ebooklib epub True\n"
+        "this needs ebooklib, which is not installed; run: pip install 'newsdoc[epub]'\n"
+        "Flood barrier holds None\n"
+    ) == result.stdout
+
+
+def test_without_ebooklib_the_command_line_prints_one_line_and_writes_nothing(tmp_path):
+    """newsdoc convert x.json -o x.epub: exit 1, one error line with the pip command, no file."""
+    code = WITHOUT_EBOOKLIB + "from newsdoc.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    target = tmp_path / "x.epub"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "convert", str(GOLDEN / "article.json"), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected = f"newsdoc: error: {target}: this needs ebooklib, which is not installed; run: pip install 'newsdoc[epub]'\n"
+    assert (1, "", expected, False) == (result.returncode, result.stdout, result.stderr, target.exists())
+
+
+def test_reading_a_book_does_not_import_ebooklib(tmp_path):
+    """ebooklib loads only to write: a fresh process reading an EPUB never imports it."""
+    book = tmp_path / "flood.epub"
+    book.write_bytes(write_epub(_flood()))
+    code = "import sys, newsdoc\nnewsdoc.read(sys.argv[1])\nprint(sorted(m for m in sys.modules if m.startswith('ebooklib')))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(book)], capture_output=True, text=True, check=True
+    )
+    assert "[]\n" == result.stdout

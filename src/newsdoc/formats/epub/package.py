@@ -1,4 +1,4 @@
-"""The EPUB package files: container.xml, the OPF package document, the NCX and the nav.
+"""What a book is made of: its metadata, its content documents and its other files.
 
 Every value comes from the document, never from the clock or a random source,
 so the same document gives the same bytes.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Sequence
 
 from attrs import frozen
 from lxml import etree
@@ -22,8 +21,8 @@ NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
 CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-#: Where the package document lives inside the zip.
-OPF_PATH = "OEBPS/content.opf"
+#: The folder holding the package document and everything it lists.
+FOLDER = "OEBPS"
 #: Identifiers of books without a URL are UUIDv5 names of their JSON in this namespace.
 CONTENT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsdoc.readthedocs.io/epub")
 #: The instant used when a document carries no date at all.
@@ -46,12 +45,23 @@ def well_formed_language(tag: str | None) -> str | None:
 
 
 @frozen
-class Entry:
-    """One spine document: its file name, its title in the contents, its language."""
+class Document:
+    """A content document, in reading order: its manifest id, file name, title in the contents and XHTML."""
 
+    id: str
     href: str
     title: str
-    language: str | None = None
+    data: bytes
+
+
+@frozen
+class Resource:
+    """Any other file the manifest lists: a stylesheet, an image, the JSON copy."""
+
+    id: str
+    href: str
+    media_type: str
+    data: bytes
 
 
 @frozen
@@ -86,86 +96,11 @@ def instant(value: dt.datetime | dt.date | None) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(microsecond=0)
 
 
-def _utc(value: dt.datetime) -> str:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def container_xml() -> bytes:
-    """META-INF/container.xml, pointing at the package document."""
-    root = etree.Element(f"{{{CONTAINER_NS}}}container", version="1.0", nsmap={None: CONTAINER_NS})
-    files = etree.SubElement(root, f"{{{CONTAINER_NS}}}rootfiles")
-    etree.SubElement(
-        files,
-        f"{{{CONTAINER_NS}}}rootfile",
-        {"full-path": OPF_PATH, "media-type": "application/oebps-package+xml"},
-    )
-    return _xml(root)
-
-
-def opf(meta: Metadata, manifest: Sequence[tuple[str, str, str, str | None]], spine: Sequence[str]) -> bytes:
-    """The package document; *manifest* holds (id, href, media type, properties) rows."""
-    root = etree.Element(
-        f"{{{OPF_NS}}}package",
-        {"version": "3.0", "unique-identifier": "uid", XML_LANG: meta.language},
-        nsmap={None: OPF_NS},
-    )
-    metadata = etree.SubElement(root, f"{{{OPF_NS}}}metadata", nsmap={"dc": DC_NS})
-
-    def dc(name: str, text: str, **attrib: str) -> None:
-        etree.SubElement(metadata, f"{{{DC_NS}}}{name}", attrib).text = text
-
-    dc("identifier", meta.identifier, id="uid")
-    dc("title", meta.title)
-    dc("language", meta.language)
-    for creator in meta.creators:
-        dc("creator", creator)
-    if meta.date is not None:
-        dc("date", _utc(instant(meta.date)) if isinstance(meta.date, dt.datetime) else meta.date.isoformat())
-    if meta.publisher:
-        dc("publisher", meta.publisher)
-    for subject in meta.subjects:
-        dc("subject", subject)
-    if meta.description:
-        dc("description", meta.description)
-    if meta.source:
-        dc("source", meta.source)
-    etree.SubElement(metadata, f"{{{OPF_NS}}}meta", property="dcterms:modified").text = _utc(meta.modified)
-    items = etree.SubElement(root, f"{{{OPF_NS}}}manifest")
-    for item_id, href, media_type, properties in manifest:
-        attributes = {"id": item_id, "href": href, "media-type": media_type}
-        if properties:
-            attributes["properties"] = properties
-        etree.SubElement(items, f"{{{OPF_NS}}}item", attributes)
-    order = etree.SubElement(root, f"{{{OPF_NS}}}spine", toc="ncx")
-    for idref in spine:
-        etree.SubElement(order, f"{{{OPF_NS}}}itemref", idref=idref)
-    return _xml(root)
-
-
-def ncx(meta: Metadata, entries: Sequence[Entry]) -> bytes:
-    """The EPUB 2 table of contents, for reading systems that predate the nav document."""
-    root = etree.Element(
-        f"{{{NCX_NS}}}ncx", {"version": "2005-1", XML_LANG: meta.language}, nsmap={None: NCX_NS}
-    )
-    head = etree.SubElement(root, f"{{{NCX_NS}}}head")
-    for name, content in (
-        ("dtb:uid", meta.identifier),
-        ("dtb:depth", "1"),
-        ("dtb:totalPageCount", "0"),
-        ("dtb:maxPageNumber", "0"),
-    ):
-        etree.SubElement(head, f"{{{NCX_NS}}}meta", name=name, content=content)
-    title = etree.SubElement(root, f"{{{NCX_NS}}}docTitle")
-    etree.SubElement(title, f"{{{NCX_NS}}}text").text = meta.title
-    nav_map = etree.SubElement(root, f"{{{NCX_NS}}}navMap")
-    for number, entry in enumerate(entries, start=1):
-        point = etree.SubElement(
-            nav_map, f"{{{NCX_NS}}}navPoint", id=f"navpoint-{number}", playOrder=str(number)
-        )
-        label = etree.SubElement(point, f"{{{NCX_NS}}}navLabel")
-        etree.SubElement(label, f"{{{NCX_NS}}}text").text = entry.title
-        etree.SubElement(point, f"{{{NCX_NS}}}content", src=entry.href)
-    return _xml(root)
+def date_text(value: dt.datetime | dt.date) -> str:
+    """dc:date's text: an instant in UTC to the second, or a day as YYYY-MM-DD."""
+    if isinstance(value, dt.datetime):
+        return instant(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
 
 
 def page(title: str, language: str | None, stylesheet: str | None) -> tuple[etree._Element, etree._Element]:
@@ -178,18 +113,6 @@ def page(title: str, language: str | None, stylesheet: str | None) -> tuple[etre
     if stylesheet is not None:
         element("link", head, rel="stylesheet", type="text/css", href=stylesheet)
     return root, element("body", root)
-
-
-def nav(title: str, language: str | None, entries: Sequence[Entry]) -> bytes:
-    """The EPUB 3 navigation document: one entry per spine document."""
-    root, body = page(title, language, None)
-    toc = element("nav", body, id="toc")
-    toc.set(f"{{{EPUB_NS}}}type", "toc")
-    element("h1", toc, "Contents")
-    listing = element("ol", toc)
-    for entry in entries:
-        element("a", element("li", listing), entry.title, href=entry.href)
-    return xhtml(root)
 
 
 # Elements HTML defines as void; every other element is written with an end tag
@@ -253,7 +176,3 @@ def xhtml(root: etree._Element) -> bytes:
     return (
         bytes(etree.tostring(root, encoding="utf-8", xml_declaration=True, doctype="<!DOCTYPE html>")) + b"\n"
     )
-
-
-def _xml(root: etree._Element) -> bytes:
-    return bytes(etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True))
