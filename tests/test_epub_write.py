@@ -305,3 +305,18 @@ def test_reading_a_book_does_not_import_ebooklib(tmp_path):
         [sys.executable, "-c", code, str(book)], capture_output=True, text=True, check=True
     )
     assert "[]\n" == result.stdout
+
+
+def test_without_ebooklib_a_digest_fails_in_one_line_and_writes_nothing(tmp_path):
+    """newsdoc convert a.json b.json -o d.epub: exit 1, one error line, no file, no traceback."""
+    code = WITHOUT_EBOOKLIB + "from newsdoc.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    target = tmp_path / "digest.epub"
+    article = str(GOLDEN / "article.json")
+    result = subprocess.run(
+        [sys.executable, "-c", code, "convert", article, article, "-o", str(target), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected = f"newsdoc: error: {target}: this needs ebooklib, which is not installed; run: pip install 'newsdoc[epub]'\n"
+    assert (1, "", expected, False) == (result.returncode, result.stdout, result.stderr, target.exists())

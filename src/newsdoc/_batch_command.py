@@ -216,6 +216,9 @@ def _collect(inputs: list[tuple[Path, Path]], plan: Plan, tally: dict[str, int],
                 plan.fmt_out.write_articles(articles(), stream, **plan.options)
     except _Stop:
         return
+    except (NewsdocError, OSError) as error:
+        # The writer failed (a missing extra, --strict): the output is not left behind.
+        _fail(f"{plan.output}: {error}", tally, fail_fast=False)
 
 
 def streams_articles(source: str, from_format: str | None) -> bool:
