@@ -184,13 +184,19 @@ def _table_as_paragraphs(table: Table) -> tuple[Paragraph, ...]:
 
 def report_dropped(doc: Node, carries: Iterable[Feature], *, format: str, strict: bool = False) -> None:
     """Warn (or with *strict*, raise :class:`WriteError`) when *doc* uses features the format lacks."""
-    dropped = sorted(features_used(doc) - frozenset(carries))
+    lacks = _ALL_FEATURES - frozenset(carries)
+    if not lacks:
+        return  # a lossless format: nothing to look for
+    dropped = sorted(features_used(doc) & lacks)
     if not dropped:
         return
     what = f"{format} cannot carry {', '.join(dropped)}"
     if strict:
         raise WriteError(f"{what}; nothing written (strict)")
     warnings.warn(f"{what}; left out of the output", ContentDroppedWarning, stacklevel=3)
+
+
+_ALL_FEATURES = frozenset(Feature)
 
 
 def _descendants(node: Node) -> Iterable[Node]:
