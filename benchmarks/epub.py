@@ -162,7 +162,7 @@ def _batch(pandoc: str, data: bytes, scratch: Path, settings: Settings) -> Row:
     return Row(
         f"HTML → EPUB batch: {count:,} files, --jobs {jobs} (median of {rounds} runs)",
         f"{newsdoc_total:.1f} s, {rate_files(count, newsdoc_total)}",
-        f"pandoc once per file, median of {len(pandoc_seconds)} files x {count:,}",
+        f"pandoc once per file, in turn: median of a {len(pandoc_seconds)}-file sample x {count:,}",
         f"{pandoc_total:.1f} s, {rate_files(count, pandoc_total)}",
         newsdoc_total / pandoc_total,
         f">= {BATCH_SPEEDUP_TARGET:.0f}x faster (measured {speedup:.1f}x)",

@@ -199,3 +199,21 @@ def test_a_failing_command_becomes_a_failed_row():
 
     expected = measure.Row("HTML → EPUB: batch", "failed: newsdoc exited 1: bad page", passed=False)
     assert expected == epub._or_failure("batch", timed)
+
+
+def test_timed_processes_keep_bytecode_outside_the_tree():
+    """Fresh processes cache bytecode (as installed packages do) in a temporary directory."""
+    environment = measure.process_environment()
+    assert "PYTHONDONTWRITEBYTECODE" not in environment
+    cache = Path(environment["PYTHONPYCACHEPREFIX"])
+    assert cache.is_dir()
+    assert not cache.is_relative_to(measure.ROOT)
+
+
+def test_memory_probe_reports_its_own_peak_in_kib():
+    """The streaming probe's peak is this process's own, in KiB: more than a MiB, less than a GiB."""
+    namespace: dict[str, object] = {}
+    exec(run._PEAK_KIB, namespace)
+    peak = namespace["peak_kib"]()  # type: ignore[operator]
+    assert isinstance(peak, int)
+    assert 1024 < peak < 1024 * 1024
