@@ -126,7 +126,15 @@ def test_unknown_reader_option_is_a_type_error_listing_the_known_ones():
         newsdoc.read(b'{"newsdoc":1,"type":"article"}', format="json", url="https://x")
 
 
-def test_reading_a_str_of_content_explains_itself():
-    """A str is a path; content must be bytes."""
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"newsdoc":1,"type":"article"}',
+        '{"newsdoc":1,"type":"article","headline":"' + "long " * 2_000 + '"}',  # too long for a file name
+        '{"newsdoc":1,\x00"type":"article"}',  # a NUL, which no file name holds
+    ],
+)
+def test_reading_a_str_of_content_explains_itself(content):
+    """A str is a path; content must be bytes, whatever the str holds."""
     with pytest.raises(TypeError, match="encode a str of content first"):
-        newsdoc.read('{"newsdoc":1,"type":"article"}')
+        newsdoc.read(content)

@@ -143,7 +143,7 @@ def _name_of(source: object) -> str | None:
 def _load(source: Source) -> tuple[bytes, str | None]:
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source), None
-    if isinstance(source, str) and _looks_like_content(source) and not Path(source).exists():
+    if isinstance(source, str) and _looks_like_content(source) and not _exists(source):
         raise TypeError("read() takes a path, a binary file or bytes; encode a str of content first")
     if isinstance(source, str | os.PathLike):
         return Path(source).read_bytes(), os.fspath(source)
@@ -153,6 +153,13 @@ def _load(source: Source) -> tuple[bytes, str | None]:
             raise TypeError("read() needs a file opened in binary mode ('rb')")
         return data, _name_of(source)
     raise TypeError(f"read() takes a path, a binary file or bytes, not {type(source).__name__}")
+
+
+def _exists(name: str) -> bool:
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):  # a name too long for the file system, or holding NUL
+        return False
 
 
 def _looks_like_content(text: str) -> bool:
