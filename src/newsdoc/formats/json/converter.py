@@ -19,6 +19,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
 
 from newsdoc import model
+from newsdoc._nodes import text
 from newsdoc.model import Article, Block, Collection, Inline, Text
 
 #: The version of the JSON layout this newsdoc writes; readers accept it and older.
@@ -131,7 +132,7 @@ def _strict_tuple_factory(kind: Any, converter: Converter) -> Callable[[Any, Any
         def structure_inlines(value: Any, _: Any) -> Any:
             if type(value) is not list:
                 raise TypeError(f"expected an array, got {_json_type(value)}")
-            return tuple([Text(e) if type(e) is str else item(e, item_kind) for e in value])
+            return tuple([text(e) if type(e) is str else item(e, item_kind) for e in value])
 
         return structure_inlines
 
@@ -148,7 +149,7 @@ def _tagged(
 ) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> Any:
         if bare_text and type(value) is str:
-            return Text(value)
+            return text(value)
         if type(value) is not dict:
             expected = "a string or an object" if bare_text else "an object"
             raise TypeError(f'expected {expected} with a "type", got {_json_type(value)}')
