@@ -145,3 +145,10 @@ def test_an_image_missing_from_the_book_leaves_its_caption_and_warns():
         )
     assert isinstance(doc, Article)
     assert (Figure(caption=(Text("The north quay at dawn."),)),) == doc.body
+
+
+@pytest.mark.parametrize("version", ["epub2", "epub3"])
+def test_calibre_books_split_across_files_read_as_one_article(version):
+    """calibre's own EPUB 2 and 3: a page split in two files is one article, as it was written."""
+    expected = newsdoc.read(FIXTURES / "epub" / "calibre" / "dispatch.expected.json")
+    assert expected == read_epub((FIXTURES / "epub" / "calibre" / f"dispatch-{version}.epub").read_bytes())

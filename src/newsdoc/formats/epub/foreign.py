@@ -60,12 +60,17 @@ def read_foreign(container: Container, package: Package) -> Article | Collection
         root = _parse(data)
         if root is not None and _is_furniture(root, item):
             continue
-        found = _articles(data, item, nav_titles.get(item.path), _weak_title(root))
-        articles.extend(
+        weak_title = _weak_title(root)
+        found = _articles(data, item, nav_titles.get(item.path), weak_title)
+        kept = [
             _embedded(article, item, container, package)
             for article in found
             if not _only_metadata(article, book)
-        )
+        ]
+        if articles and item.path not in nav_titles and _continues(kept, articles[-1], weak_title):
+            articles[-1] = attrs.evolve(articles[-1], body=articles[-1].body + kept[0].body)
+        else:
+            articles.extend(kept)
     if len(articles) == 1:
         return _fill(articles[0], book, headline=book.headline)
     filled = tuple(_fill(article, book, headline="") for article in articles)
@@ -126,6 +131,21 @@ def _articles(data: bytes, item: Item, nav_title: str | None, weak_title: str | 
     if nav_title and len(found) == 1 and found[0].headline in {"", weak_title}:
         found[0] = _titled(found[0], nav_title)
     return found
+
+
+def _continues(found: list[Article], previous: Article, weak_title: str | None) -> bool:
+    """Whether a document holds the rest of the article before it, not an article of its own.
+
+    calibre splits a long document into files (``index_split_000.html``, ``_001``...)
+    that repeat the <title> but only the first holds the <h1>; other books split
+    chapters the same way. Such a file has no contents entry (checked by the caller),
+    no headline of its own, and nothing but body text.
+    """
+    if len(found) != 1:
+        return False
+    article = found[0]
+    own_headline = article.headline not in {"", weak_title, previous.headline}
+    return not own_headline and article.lead is None and bool(article.body)
 
 
 def _titled(article: Article, title: str) -> Article:
