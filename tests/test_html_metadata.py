@@ -101,6 +101,8 @@ def test_opengraph_description_wins_over_json_ld_for_the_dek():
         ("Rain at last | Weather | The Gazette", "Rain at last"),
         ("Rain at last - what it means for farmers", "Rain at last - what it means for farmers"),
         ("Rain at last | gazette.example", "Rain at last"),
+        ("Rain at last\u3163The Gazette", "Rain at last"),
+        ("Rain at last\uff5cThe Gazette", "Rain at last"),
     ],
 )
 def test_title_loses_the_site_name_and_section(title, expected):
@@ -421,3 +423,41 @@ def test_any_meta_values_never_raise(pairs, lang):
     for key, value in pairs:
         tree.find("head").append(lxml.html.Element("meta", property=key, content=value))
     assert isinstance(extract_metadata(tree, "https://example.com/a"), PageMetadata)
+
+
+def test_json_ld_article_body_is_read_as_lines():
+    """articleBody is kept as its non-empty lines, entities decoded."""
+    tree = head(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "One &amp; two.\\n\\nThree."}</script>'
+    )
+    assert ("One & two.", "Three.") == extract_metadata(tree, None).body_text
+
+
+def test_a_json_ld_image_caption_gives_up_its_credit():
+    """An ImageObject caption ending in "(Name/Agency)" has its credit split off."""
+    tree = head(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "image": {"@type": "ImageObject",'
+        ' "url": "https://example.com/a.jpg", "caption": "The minister speaks. (Jane Doe/Example Press)"}}</script>'
+    )
+    lead = extract_metadata(tree, None).lead
+    assert lead is not None
+    assert ((Text("The minister speaks."),), "Jane Doe/Example Press") == (lead.caption, lead.credit)
+
+
+def test_a_cut_short_description_gives_way_to_the_whole_one():
+    """og:description cut mid-word yields to the JSON-LD description holding all of it and more."""
+    whole = "The council voted for the scheme after a year of consultation with residents and shops."
+    tree = head(
+        '<meta property="og:description" content="The council voted for the scheme after a year of consul">',
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "description": "{whole}"}}</script>',
+    )
+    assert whole == extract_metadata(tree, None).dek
+
+
+def test_a_different_longer_description_does_not_replace_the_first():
+    """A longer JSON-LD description saying something else leaves og:description the dek."""
+    tree = head(
+        '<meta property="og:description" content="The standfirst.">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "description": "A caption of the lead photo."}</script>',
+    )
+    assert "The standfirst." == extract_metadata(tree, None).dek

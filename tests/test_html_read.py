@@ -64,6 +64,9 @@ GOLDEN = [
     ("pandoc", None),
     # a news page: head metadata, header with byline, nav, related aside, teaser cards
     ("semantic-page", "https://example.org/news/2024/03/25/reservoir-record-low"),
+    # a full news page: cookie banner, menu, ad slot, breadcrumbs, share bar, related
+    # links, newsletter box, author bio, tags, comments, most-read sidebar, teasers
+    ("furniture-page", "https://example.net/news/night-trains"),
     # unclosed and stray tags, bad entities, recovered as lxml recovers them
     ("malformed", None),
     # newsdoc's own markup: every field and block read back exactly
@@ -236,18 +239,39 @@ def test_lazy_loaded_images_read_their_real_source():
         (
             "The dry reservoir. Photograph: Jane Doe/Example Press",
             "The dry reservoir.",
-            "Photograph: Jane Doe/Example Press",
+            "Jane Doe/Example Press",
         ),
-        ("Flooded streets | Photo: Reuters", "Flooded streets", "Photo: Reuters"),
-        ("Water levels since 1921. Source: water board", "Water levels since 1921.", "Source: water board"),
-        ("The old bridge © Jane Doe", "The old bridge", "© Jane Doe"),
-        ("Photo: Jane Doe", "", "Photo: Jane Doe"),
+        ("Flooded streets | Photo: Reuters", "Flooded streets", "Reuters"),
+        ("Water levels since 1921. Source: water board", "Water levels since 1921.", "water board"),
+        ("The old bridge © Jane Doe", "The old bridge", "Jane Doe"),
+        ("Photo: Jane Doe", "", "Jane Doe"),
+        (
+            "Erneut wurden zwei Männer festgenommen. (Symbolfoto: dpa)",
+            "Erneut wurden zwei Männer festgenommen.",
+            "dpa",
+        ),
+        (
+            "Ein Mitglied bei einer Kundgebung. (Archivbild)",
+            "Ein Mitglied bei einer Kundgebung. (Archivbild)",
+            None,
+        ),
+        ("A crowd in the square | Jane Doe/Example Press", "A crowd in the square", "Jane Doe/Example Press"),
+        (
+            "The refinery on Sunday. (AP Photo/Matias Delacroix) - ",
+            "The refinery on Sunday.",
+            "AP Photo/Matias Delacroix",
+        ),
+        ("Rejoice Ndlovu. Isithombe: Sithunyelwe", "Rejoice Ndlovu.", "Sithunyelwe"),
+        ("대표가 29일 국회에서 경례하고 있다. 연합뉴스", "대표가 29일 국회에서 경례하고 있다.", "연합뉴스"),
+        ("Black Rod walks through the gallery (Picture: PA)", "Black Rod walks through the gallery", "PA"),
+        ("The minister speaks. (Jane Doe/Example Press)", "The minister speaks.", "Jane Doe/Example Press"),
+        ("Scores for the 2024/25 season", "Scores for the 2024/25 season", None),
         ("A photo of the bridge (right) at dawn", "A photo of the bridge (right) at dawn", None),
         ("The ratio was 3:1 last year", "The ratio was 3:1 last year", None),
     ],
 )
 def test_trailing_credit_lines_are_split_off_captions(caption, expected_caption, credit):
-    """AP-style parentheses, "Photo:" labels and copyright notices end a caption with its credit."""
+    """AP-style parentheses, labels, bars, agencies and copyright notices end a caption; labels go."""
     expected = (T(expected_caption),) if expected_caption else ()
     assert (expected, credit) == split_credit((T(caption),))
 
@@ -555,4 +579,189 @@ def test_page_metadata_wins_over_a_messy_body_byline_for_authors_and_dates() -> 
     assert (("Ana Ruiz",), "2025-11-19T18:42:00-08:00") == (
         tuple(a.name for a in doc.authors),
         doc.published.isoformat() if doc.published else None,
+    )
+
+
+# --- reading modes --------------------------------------------------------------------------
+
+
+def _article(doc: Article | Collection) -> Article:
+    assert isinstance(doc, Article)
+    return doc
+
+
+@pytest.mark.parametrize("name", ["cms-body", "rss-content-encoded", "pandoc", "malformed"])
+def test_clean_fragments_and_pandoc_output_are_not_pruned(name):
+    """Auto mode reads a page without furniture as a fragment: every block is kept."""
+    data = (HTML_FIXTURES / f"{name}.html").read_bytes()
+    assert read_html(data, mode="fragment") == read_html(data)
+
+
+def test_page_mode_prunes_and_fragment_mode_keeps_every_block():
+    """The same page read as a page loses its furniture, read as a fragment keeps it."""
+    story = "The valley line reopened on Monday evening, with more than three hundred passengers aboard."
+    more = "Operators said bookings for the spring were strong, with most weekend trains sold out."
+    signup = "Sign up for our newsletter: the news every morning before seven."
+    data = (
+        f'<html><body><nav><a href="/">Home</a></nav><div><p>{story}</p>'
+        f'<div class="newsletter-box"><p>{signup}</p></div><p>{more}</p></div></body></html>'
+    ).encode()
+    assert ([P(T(story)), P(T(more))], [P(T(story)), P(T(signup)), P(T(more))]) == (
+        list(_article(read_html(data, mode="page")).body),
+        list(_article(read_html(data, mode="fragment")).body),
+    )
+
+
+def test_the_mode_passes_through_newsdoc_read():
+    """newsdoc.read(..., mode=...) reaches the HTML reader."""
+    data = (HTML_FIXTURES / "furniture-page.html").read_bytes()
+    assert read_html(data, mode="fragment") == newsdoc.read(data, format="html", mode="fragment")
+
+
+def test_an_unknown_mode_is_a_value_error_naming_the_modes():
+    """A mode that is not one of MODES is refused before reading."""
+    with pytest.raises(ValueError, match="unknown HTML reading mode 'clean'"):
+        read_html(b"<p>x</p>", mode="clean")
+
+
+def test_own_mode_refuses_other_markup():
+    """mode="own" reads only newsdoc's own HTML: other markup is a ReadError."""
+    with pytest.raises(ReadError, match="not newsdoc's own HTML"):
+        read_html(b"<html><body><p>Text</p></body></html>", mode="own")
+
+
+def test_own_markup_reads_the_same_in_own_and_auto_mode():
+    """newsdoc's own page reads exactly in either mode."""
+    data = (HTML_FIXTURES / "full-article.html").read_bytes()
+    assert read_html(data) == read_html(data, mode="own")
+
+
+def test_a_page_without_an_article_warns_and_invents_no_headline():
+    """A home page whose title names only the site: no headline, no body, a ReadWarning."""
+    page = (
+        b"<html><head><title>The Example Herald</title>"
+        b'<meta property="og:site_name" content="The Example Herald"></head>'
+        b'<body><nav><a href="/news">News</a> <a href="/sport">Sport</a></nav></body></html>'
+    )
+    with pytest.warns(newsdoc.ReadWarning, match="found no article text"):
+        doc = _article(read_html(page, url="https://example.net/"))
+    assert ("", ()) == (doc.headline, doc.body)
+
+
+def test_an_empty_body_in_page_mode_warns():
+    """A page forced to page mode with an empty body gives an empty article and a warning."""
+    with pytest.warns(newsdoc.ReadWarning, match="found no article text"):
+        doc = read_html(b"<html><body></body></html>", mode="page")
+    assert Article() == doc
+
+
+def test_a_lead_image_between_the_headline_and_the_story_is_the_lead():
+    """A captioned image in the page header, outside the story's element, is the lead figure."""
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><h1>Night trains return</h1>"
+        '<div class="hero"><img src="https://example.net/lead.jpg" alt="Train">'
+        '<p class="caption">The sleeper at dawn. Photo: Mia Jansen</p></div>'
+        f'<div class="story">{story}</div></body></html>'
+    ).encode()
+    doc = _article(read_html(page))
+    assert (
+        Figure(Image("https://example.net/lead.jpg", "Train"), (T("The sleeper at dawn."),), "Mia Jansen")
+        == doc.lead
+    )
+
+
+def test_a_standfirst_fuller_than_the_metadata_description_is_the_dek():
+    """A link preview cuts the description short; the standfirst on the page is the whole dek."""
+    dek = "The first sleeper service in twenty years left on Monday, and bookings for spring are strong."
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        f'<html><head><meta property="og:description" content="The first sleeper service in twenty years left on">'
+        f'</head><body><nav><a href="/">Home</a></nav><h1>Night trains</h1><p class="standfirst">{dek}</p>'
+        f"<div>{story}</div></body></html>"
+    ).encode()
+    assert dek == _article(read_html(page)).dek
+
+
+def test_a_metadata_description_wins_over_a_different_standfirst():
+    """Where the page's standfirst says something else, the metadata's dek is taken."""
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        '<html><head><meta property="og:description" content="Sleeper trains are back on the valley line.">'
+        '</head><body><nav><a href="/">Home</a></nav><h1>Night trains</h1>'
+        '<p class="standfirst">Read our full coverage of the rail network this week.</p>'
+        f"<div>{story}</div></body></html>"
+    ).encode()
+    assert "Sleeper trains are back on the valley line." == _article(read_html(page)).dek
+
+
+def _page_with_article_body(article_body: str, paragraphs: list[str]) -> bytes:
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Night trains", "articleBody": article_body})
+    story = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return (
+        f'<html><head><script type="application/ld+json">{ld}</script></head>'
+        f'<body><nav><a href="/">Home</a></nav><div class="story">{story}</div></body></html>'
+    ).encode()
+
+
+def test_paragraphs_the_json_ld_article_body_lacks_are_left_out():
+    """A prompt inside the story that articleBody does not hold is the page's, not the story's."""
+    story = [
+        f"Paragraph number {n} of the story tells how the sleeper train left the station." for n in range(4)
+    ]
+    prompt = "Do you want to read more stories like this one every single morning of the week?"
+    page = _page_with_article_body("\n".join(story), [*story[:2], prompt, *story[2:]])
+    assert [P(T(text)) for text in story] == list(_article(read_html(page)).body)
+
+
+def test_a_short_article_body_is_no_guide():
+    """An articleBody holding only the first paragraph (a paywall's) removes nothing."""
+    story = [
+        f"Paragraph number {n} of the story tells how the sleeper train left the station." for n in range(4)
+    ]
+    page = _page_with_article_body(story[0], story)
+    assert [P(T(text)) for text in story] == list(_article(read_html(page)).body)
+
+
+def test_an_image_title_is_the_caption_where_the_page_gives_none():
+    """Without a figcaption, the image's title (the page's own words about it) is its caption."""
+    doc = _read('<p>Text.</p><img src="a.jpg" title="The harbour at dawn. Photo: Jane Doe">')
+    assert Figure(Image("a.jpg"), (T("The harbour at dawn."),), "Jane Doe") == doc.body[1]
+
+
+def test_metadata_captions_complete_body_figures_showing_the_same_image():
+    """A JSON-LD ImageObject's caption and credit fill a body figure of the same file that has none."""
+    ld = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "image": [
+                {"@type": "ImageObject", "url": "https://example.net/lead-photo.jpg"},
+                {
+                    "@type": "ImageObject",
+                    "url": "https://cdn.example.net/w_640/harbour-dawn.jpg",
+                    "caption": "The harbour at dawn.",
+                    "creditText": "Jane Doe",
+                },
+            ],
+        }
+    )
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body><nav><a href="/">Home</a></nav>'
+        f'<div>{story}<figure><img src="https://cdn.example.net/w_1200/harbour-dawn.jpg"></figure></div></body></html>'
+    ).encode()
+    figure = _article(read_html(page)).body[-1]
+    assert (
+        Figure(
+            Image("https://cdn.example.net/w_1200/harbour-dawn.jpg"), (T("The harbour at dawn."),), "Jane Doe"
+        )
+        == figure
     )

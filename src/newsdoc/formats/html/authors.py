@@ -113,6 +113,9 @@ _AGENCIES: frozenset[str] = frozenset(
         "Jiji",
         "Jiji Press",
         "Yonhap",  # South Korea
+        "연합뉴스",  # Yonhap, as Korean papers credit it under photos
+        "뉴시스",  # Newsis, South Korea
+        "뉴스1",  # News1, South Korea
         "PTI",  # Press Trust of India
         "IANS",
         "ANI",

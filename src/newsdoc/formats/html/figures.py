@@ -13,6 +13,7 @@ from attrs import frozen
 
 from newsdoc._characters import scrub
 from newsdoc.canonical import fold, normalize
+from newsdoc.formats.html.authors import is_agency
 from newsdoc.formats.html.embeds import EMBED_BLOCKQUOTES, provider_of
 from newsdoc.model import Block, CodeBlock, Embed, Figure, Image, Inline, Paragraph, Quote, Table, Text
 
@@ -28,23 +29,48 @@ CREDIT_CLASS_WORDS = frozenset(
 #: Microdata properties naming an image's credit (schema.org ImageObject).
 CREDIT_ITEMPROPS = frozenset({"copyrightHolder", "copyrightNotice", "creditText", "author"})
 
+#: Labels that introduce a photo credit, by language: English "Photo", "Photograph",
+#: "Picture", "Image", "Credit", "Source"; "Foto" (German, Dutch, Scandinavian, Spanish,
+#: Italian, Polish, Czech), "Bild" (German, Swedish), "Quelle" (German), "Fuente"
+#: (Spanish), "Fonte" (Italian, Portuguese), "Kilde" (Danish, Norwegian), "Källa"
+#: (Swedish), "Kuva" (Finnish), "Mynd" (Icelandic), "Фото" (Russian, Ukrainian),
+#: "Isithombe" (Zulu, Xhosa).
+CREDIT_LABELS = (
+    "Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credits?|Source|Foto|Fotos|Bild|Quelle|Fuente|Fonte"
+    "|Kilde|Källa|Kuva|Mynd|Фото|Isithombe"
+)
 #: Credit lines at the end of a caption, tried in order on its last 300 characters.
 CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "(AP Photo/Fatima Shbair)", "(AP Photo)", "(Pool Photo via AP)": AP style, the
     # credit in parentheses after the caption (AP, The Times of Israel, local papers).
     re.compile(r"\((?P<credit>[^()]{0,60}\b(?:Photos?|Foto|Video|Illustration)\b[^()]{0,80})\)$"),
+    # "(Symbolfoto: dpa)", "(Quelle: Reuters)", "(Picture: PA)": a label, compound words
+    # too, and a colon in parentheses (German and Scandinavian papers, British tabloids).
+    re.compile(
+        r"\((?P<credit>[^():]{0,30}(?i:foto|photo|bild|quelle|source|image|picture|credit|kilde|källa|kuva|фото)"
+        r"[^():]{0,10}:[^()]{1,100})\)$"
+    ),
+    # "(Mario Jasso/Cuartoscuro)", "(Jane Doe/Reuters)": a name and an agency or
+    # archive after a slash, in parentheses (WordPress captions, wire photos).
+    re.compile(r"\((?P<credit>[^\W\d][^()/]{1,40}/[^()]{2,60})\)$"),
     # "(Getty Images)", "(AFP via Getty Images)", "(Reuters)": agency names in parentheses.
     re.compile(
         r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|AFP|Reuters|EPA|Shutterstock|Alamy)\b[^()]{0,40})\)$"
     ),
-    # "Photograph: Jane Doe/Example Press", "Photo: ...", "Credit: ...", "Source: ...":
+    # "Photograph: Jane Doe/Example Press", "Photo: ...", "Credit: ...", "Foto: ...":
     # a label and a colon (the Guardian, the BBC, most CMS caption templates).
-    re.compile(
-        r"(?:^|(?<=\s))(?P<credit>(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credits?|Source|Foto|Bild)"
-        r" ?: ?[^:]{1,120})$"
-    ),
+    re.compile(r"(?:^|(?<=\s))(?P<credit>(?:" + CREDIT_LABELS + r") ?: ?[^:]{1,120})$"),
     # "© Jane Doe", "Copyright 2024 Example Press": copyright notices.
     re.compile(r"(?:^|(?<=\s))(?P<credit>(?:©|Copyright\b)[^©]{1,120})$"),
+    # "A crowd in the square | Jane Doe/Example Press": a short last part after a bar
+    # (Politico Europe-style and many WordPress themes print caption | credit).
+    re.compile(r"(?<=\s)\|\s(?P<credit>[^|]{2,100})$"),
+)
+#: A label before a credit's names ("Photo: ", "Credit: ", "Symbolfoto: ", "© ",
+#: "Copyright "): the credit is the names, as people cite it, so the label is taken off.
+CREDIT_LABEL = re.compile(
+    r"^(?:(?:\w*(?:foto|photo|bild)\w*|" + CREDIT_LABELS + r") ?: ?|©\s*|\(c\)\s*|Copyright\b:?\s*)+",
+    re.IGNORECASE,
 )
 # What separates a caption from its credit line when both share a line.
 _SEPARATORS = " |/·—–-"  # noqa: RUF001 - the dashes captions use
@@ -169,7 +195,10 @@ def media_block(element: Any, reader: BlockReader) -> Block | None:
         return Embed(found[1], found[0]) if found else None
     img = element if tag == "img" else next(element.iter("img"), None)
     image = image_of(img, reader) if img is not None else None
-    return Figure(image) if image is not None else None
+    if image is None:
+        return None
+    caption, credit = split_credit(_title_of(img, reader))
+    return Figure(image, caption, credit)
 
 
 def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
@@ -191,6 +220,8 @@ def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
             return [Embed(found[1], found[0], caption)]
     images = [image for image in (image_of(img, reader) for img in element.iter("img")) if image]
     if images:
+        if not caption:
+            caption = _title_of(next(element.iter("img")), reader)
         if credit is None:
             caption, credit = split_credit(caption)
         first = Figure(images[0], caption, credit)
@@ -212,6 +243,14 @@ def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
             caption, credit = split_credit(caption)
         return [*reader.blocks(element, depth), Figure(None, caption, credit)]
     return reader.blocks(element, depth)
+
+
+def _title_of(img: Any, reader: BlockReader) -> tuple[Inline, ...]:
+    """An image's ``title``, the page's own words about it, as a caption where it has none."""
+    if reader.own:
+        return ()
+    title = fold(reader.string(img.get("title") or ""))
+    return (Text(title),) if title else ()
 
 
 def _own_figure(element: Any, reader: BlockReader, depth: int) -> Block:
@@ -249,15 +288,31 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
             continue
         if element.get("itemprop") in CREDIT_ITEMPROPS or _credit_class(element.get("class")):
             marked.append(element)
-    texts = []
+    texts: dict[str, None] = {}  # in order, without the copies templates show twice
     for element in marked:
         if element.getparent() is None:
             continue  # inside an element already taken
-        text = reader.text_of(element)
+        text = clean_credit(reader.text_of(element))
         if text:
-            texts.append(text)
+            texts[text] = None
         detach(element)
     return " ".join(texts) or None
+
+
+def clean_credit(text: str) -> str:
+    """A credit without its label, parentheses or a repeated copy: "Photo: Jane Doe" is "Jane Doe".
+
+    >>> clean_credit("Copyright  AP Photo Copyright AP Photo")
+    'AP Photo'
+    """
+    text = fold(text)
+    words = text.split(" ")
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # a visible copy and a screen-reader copy
+    if text.startswith("(") and text.endswith(")") and "(" not in text[1:]:
+        text = text[1:-1]
+    return fold(CREDIT_LABEL.sub("", text))
 
 
 def _credit_class(value: str | None) -> bool:
@@ -273,20 +328,28 @@ def split_credit(caption: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str |
 
     >>> split_credit((Text("Rafah, March 24, 2024. (AP Photo/Fatima Shbair)"),))
     ((Text(text='Rafah, March 24, 2024.'),), 'AP Photo/Fatima Shbair')
+    >>> split_credit((Text("The dry reservoir. Photograph: Jane Doe/Example Press"),))
+    ((Text(text='The dry reservoir.'),), 'Jane Doe/Example Press')
     """
     caption = normalize(caption) if caption else caption
     if not caption or type(caption[-1]) is not Text:
         return caption, None
     last = caption[-1]
     assert isinstance(last, Text)
-    cut = max(0, len(last.text) - 300)
-    tail = last.text[cut:]
+    text = last.text.rstrip(_SEPARATORS)  # "... (AP Photo/Jane Doe) - " as some templates end
+    cut = max(0, len(text) - 300)
+    tail = text[cut:]
     for pattern in CREDIT_PATTERNS:
         found = pattern.search(tail)
         if found is not None:
-            before = (last.text[:cut] + tail[: found.start()]).rstrip(_SEPARATORS)
+            before = (text[:cut] + tail[: found.start()]).rstrip(_SEPARATORS)
             rest = (*caption[:-1], Text(before)) if before else caption[:-1]
-            return normalize(rest) if rest else (), fold(found.group("credit")) or None
+            return normalize(rest) if rest else (), clean_credit(found.group("credit")) or None
+    # "... in Seoul on Monday. Yonhap": a news agency named after the last sentence.
+    before, stop, agency = text.rpartition(". ")
+    if stop and is_agency(agency):
+        rest = (*caption[:-1], Text(before + "."))
+        return normalize(rest), agency.strip()
     return caption, None
 
 

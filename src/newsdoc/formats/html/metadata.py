@@ -20,8 +20,9 @@ from newsdoc._characters import scrub
 from newsdoc.canonical import fold, language_tag
 from newsdoc.formats.html.authors import authors_from_byline
 from newsdoc.formats.html.dates import When, parse_when
+from newsdoc.formats.html.figures import clean_credit, split_credit
 from newsdoc.formats.html.linked_data import ARTICLE_TYPES, as_list, find_article, parse_blocks, resolve
-from newsdoc.model import Article, Author, Figure, Image, Text
+from newsdoc.model import Article, Author, Figure, Image, Inline, Text
 
 
 @frozen(kw_only=True)
@@ -46,6 +47,8 @@ class PageMetadata:
     publisher: str | None = None
     lead: Figure | None = None
     images: tuple[Figure, ...] = ()
+    #: The story's text as JSON-LD's ``articleBody`` states it, paragraphs split at line breaks.
+    body_text: tuple[str, ...] = ()
 
 
 # Which sources each field is taken from, best first. JSON-LD is written for search
@@ -161,9 +164,9 @@ _SITE_NAME_KEYS = ("application-name", "apple-mobile-web-app-title")
 _META_KEYS_READ = frozenset((*META_FIELDS, *_SITE_NAME_KEYS))
 
 # Where <title> puts the site name: "Headline | Site", "Site - Headline", with a bar,
-# a hyphen, an en or em dash, a double colon, a middle dot, a bullet, a guillemet or a
-# slash. A part is dropped when it names the site (og:site_name, the JSON-LD
-# publisher, the host name).
+# a hyphen, an en or em dash, a double colon, a middle dot, a bullet, a guillemet, a
+# slash, or the bars of Korean, Japanese and Chinese titles. A part is dropped when it
+# names the site (og:site_name, the JSON-LD publisher, the host name).
 TITLE_SEPARATORS: tuple[str, ...] = (
     " | ",
     " - ",
@@ -174,6 +177,8 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     " \u2022 ",
     " \u00bb ",
     " / ",
+    "\u3163",  # the Hangul letter "ㅣ", which Korean titles use as a bar
+    "\uff5c",  # the fullwidth bar of Japanese and Chinese titles
 )
 #: A title part longer than this is part of the headline, not a site name.
 MAX_SITE_NAME_WORDS = 5
@@ -197,6 +202,10 @@ MAX_VALUE_LENGTH = 20_000
 MAX_LIST_ITEMS = 100
 
 _TAG = re.compile(r"<[^<>]{0,1000}>")
+#: The share of a description's words a longer one must hold to be the same, whole.
+WHOLE_SHARE = 0.9
+_WORD_RUN = re.compile(r"\w+")
+_MIN_CUT_WORDS = 5
 # Image sizes beyond six digits are typos or attacks, not pixels.
 _DIMENSION_DIGITS = 6
 _SPACE = re.compile(r"\s")
@@ -230,6 +239,8 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetada
             found[field] = _real_authors(page, sources)
         else:
             found[field] = next(iter(page.candidates(field, sources)), None)
+    if found.get("dek"):
+        found["dek"] = _whole_description(found["dek"], page.candidates("dek", FIELD_SOURCES["dek"]))
     found = {field: value for field, value in found.items() if value}
     if "headline" in found:
         found["headline"] = _strip_site_name(found["headline"], page.site_names(), found.get("section"))
@@ -239,6 +250,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetada
     if lead is not None:
         found["lead"] = _complete_image(lead, page)
     found["images"] = _images(found.get("lead"), page.source("json-ld").get("images", ()))
+    found["body_text"] = page.source("json-ld").get("body_text", ())
     return PageMetadata(**found)
 
 
@@ -389,7 +401,18 @@ def _from_json_ld(page: _Page) -> dict[str, Any]:
         "publisher": _name_of(publisher),
         "lead": images[0] if images else None,
         "images": tuple(images),
+        "body_text": _paragraphs(article.get("articleBody")),
     }
+
+
+def _paragraphs(value: Any) -> tuple[str, ...]:
+    """The paragraphs of an ``articleBody`` string: its lines, entities decoded, tags gone."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    if not isinstance(value, str):
+        return ()
+    lines = (clean_text(line) for line in value[: MAX_VALUE_LENGTH * 50].splitlines())
+    return tuple(line for line in lines if line)
 
 
 def _json_ld_authors(value: Any, page: _Page) -> list[Author]:
@@ -746,6 +769,25 @@ _META_CONVERTERS: dict[str, Callable[[list[str], _Page], Any]] = {
 # --- choices -----------------------------------------------------------------------
 
 
+def _whole_description(first: str, candidates: Iterable[str]) -> str:
+    """*first*, or a later source's description that holds all of it and more.
+
+    Link-preview descriptions are cut short ("... the operation to address whic") or
+    prefixed ("World News: ..."); JSON-LD or the plain meta description may hold the
+    whole standfirst.
+    """
+    words = _WORD_RUN.findall(first.casefold())
+    if len(words) < _MIN_CUT_WORDS:
+        return first  # too short to tell a cut from a coincidence
+    for other in candidates:
+        if len(other) <= len(first):
+            continue
+        others = set(_WORD_RUN.findall(other.casefold()))
+        if words and sum(word in others for word in words[:-1]) >= WHOLE_SHARE * (len(words) - 1):
+            return other  # the last word may be cut in the middle
+    return first
+
+
 def _most_precise(candidates: Iterable[When]) -> When | None:
     """The first candidate, unless it lacks a zone and a later one places the same day exactly.
 
@@ -844,11 +886,13 @@ def _figure(
         # A malformed media type is only a hint; the image stands without it.
         image = Image(src, alt=_optional(alt), width=width, height=height)
     caption_text = _optional(caption)
-    return Figure(
-        image=image,
-        caption=(Text(caption_text),) if caption_text else (),
-        credit=_optional(credit),
-    )
+    inlines: tuple[Inline, ...] = (Text(caption_text),) if caption_text else ()
+    credit_text = _optional(credit)
+    if credit_text is None and inlines:
+        inlines, credit_text = split_credit(inlines)  # "A caption. (Jane Doe/Reuters)"
+    elif credit_text is not None:
+        credit_text = clean_credit(credit_text) or None
+    return Figure(image=image, caption=inlines, credit=credit_text)
 
 
 def _optional(text: str | None) -> str | None:

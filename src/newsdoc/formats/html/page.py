@@ -7,14 +7,17 @@ dateline are heuristics, kept as data tables below.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from newsdoc.canonical import fold, normalize
-from newsdoc.formats.html import time_element
+from newsdoc.formats.html import boilerplate, loose_figures, pruning, time_element, topmatter
 from newsdoc.formats.html.blocks import BlockReader
 from newsdoc.formats.html.figures import detach, read_figure
+from newsdoc.formats.html.furniture import words_of
+from newsdoc.formats.html.metadata import PageMetadata
 from newsdoc.model import Article, Author, Block, Figure, Heading
 from newsdoc.plain import plain_text
 
@@ -36,6 +39,24 @@ FIELD_CLASS_WORDS: dict[str, str] = {
     "eyebrow": "section",
     "date": "date",
 }
+#: Class words that mark a standfirst anywhere in a full page, as whole words of the
+#: class ("article__standfirst", "c-dek", "sub-title", "article-intro", "summary").
+STANDFIRST_WORDS = frozenset(
+    {
+        "dek",
+        "deck",
+        "standfirst",
+        "subtitle",
+        "subheadline",
+        "strapline",
+        "intro",
+        "summary",
+        "abstract",
+        "lede",
+        "teaser",
+    }
+)
+_MIN_STANDFIRST = 20  # shorter is a label, not a standfirst
 #: The last word of a class name that marks a figure as the lead art ("hero",
 #: "article-lead", "featured-image").
 LEAD_CLASS_WORDS = frozenset({"lead", "hero", "featured", "leadart"})
@@ -52,20 +73,38 @@ _FIELD_TEXT_LIMIT = 600  # longer than any dek or byline: a body element whose c
 # elements keeps a 20 MB page fast.
 _MARKED_ELEMENTS_LIMIT = 3000
 
+# Elements looked at between a headline and its story for the lead image: the
+# header's kicker, byline, dates and share bar come first.
+_LEAD_SEARCH_LIMIT = 400
+
 _ARTICLE_ELEMENTS = etree.XPath("//article")
 _MAIN = etree.XPath("(//main | //*[@role='main'])[1]")
 _BODY = etree.XPath("//body")
 
 
-def read_page(tree: Any, reader: BlockReader) -> Article:
-    """The article a page of another site's HTML holds, from its markup alone."""
-    root = content_root(tree)
+def read_page(
+    tree: Any, reader: BlockReader, *, hints: PageMetadata | None = None, notes: list[str] | None = None
+) -> Article:
+    """The article a page of another site's HTML holds, from its markup alone.
+
+    With *hints* (the page's metadata), the page is a full web page: the story is
+    found by text density, its furniture removed (:mod:`~newsdoc.formats.html.pruning`)
+    and the lines repeating the headline, dek and byline taken out of its opening
+    (:mod:`~newsdoc.formats.html.topmatter`); what went wrong is added to *notes*.
+    Without *hints*, the page is read as it stands.
+    """
     fields: dict[str, Any] = {}
+    root = heading = None
+    if hints is not None:
+        root, heading = _story(tree, reader, fields)
+    found = root is not None
+    if root is None:
+        root = content_root(tree)
     for header in list(root.iter("header")):
-        heading = next(header.iter("h1"), None)
-        if heading is not None and "headline" not in fields:
-            fields["headline"] = reader.text_of(heading)
-            detach(heading)
+        first = next(header.iter("h1"), None)
+        if first is not None and "headline" not in fields:
+            fields["headline"] = reader.text_of(first)
+            detach(first)
         for figure in header.iter("figure"):
             fields.setdefault("lead", _first_figure(figure, reader))
         _times(header, fields, reader)
@@ -74,11 +113,97 @@ def read_page(tree: Any, reader: BlockReader) -> Article:
         detach(header)  # what was not read from it is page chrome
     if "lead" not in fields:
         fields["lead"] = _lead_figure(root, reader)
+    if hints is not None and found:
+        _strip_top_matter(root, heading, hints, fields)
     body = reader.blocks(root)
     if "headline" not in fields:
         _headline_from_first_heading(body, fields)
     fields["body"] = tuple(body)
+    if notes is not None and not normalize(fields["body"]):
+        notes.append("found no article text in the page: only its metadata is read")
     return Article(**{name: value for name, value in fields.items() if value is not None})
+
+
+def _story(tree: Any, reader: BlockReader, fields: dict[str, Any]) -> tuple[Any, Any]:
+    """The story's element in a full page with its furniture removed, and its headline element.
+
+    The element is None if the page has no prose; the headline element, if the story lacks it.
+    """
+    root, density = pruning.choose_root(tree)
+    if root is None:
+        return None, None
+    # What names the byline, dek or dateline is read before it goes (a byline is link-dense).
+    pruning.prune(root, density, keep=lambda element: _field_of(element.get("class") or "") is not None)
+    loose_figures.mark_figures(root)
+    _standfirst(tree, fields, reader)
+    heading = pruning.headline_element(tree)
+    if heading is not None:
+        fields["headline"] = reader.text_of(heading) or None
+        if any(ancestor is root for ancestor in heading.iterancestors()):
+            topmatter.strip_before(root, heading)
+            return root, heading
+        fields["lead"] = _lead_between(heading, root, reader)
+    return root, None
+
+
+def _standfirst(tree: Any, fields: dict[str, Any], reader: BlockReader) -> None:
+    """The page's standfirst: the first element whose class words name one, outside menus and figures."""
+    for count, element in enumerate(_WITH_CLASS(tree)):
+        if count >= _MARKED_ELEMENTS_LIMIT:
+            return
+        if STANDFIRST_WORDS.isdisjoint(words_of(element.get("class") or "")):
+            continue
+        if any(
+            ancestor.tag in _NOT_HEADER or pruning.is_furniture(ancestor)
+            for ancestor in element.iterancestors()
+        ):
+            continue
+        if next(element.iter("img", "figure", "picture"), None) is not None:
+            continue  # a teaser box with its image: the words around it are a caption too
+        text = reader.text_of(element)
+        if _MIN_STANDFIRST <= len(text) <= _FIELD_TEXT_LIMIT:
+            fields["dek"] = text
+            detach(element)
+            return
+
+
+def _lead_between(heading: Any, root: Any, reader: BlockReader) -> Figure | None:
+    """The lead image standing between the headline and the story's element, outside both."""
+    ancestors = set(root.iterancestors())
+    for count, element in enumerate(_following(heading)):
+        if count >= _LEAD_SEARCH_LIMIT or element is root or element in ancestors:
+            return None  # the story begins: no lead art above it
+        if element.tag == "figure" or (element.tag == "img" and element.getparent() is not None):
+            box = element if element.tag == "figure" else loose_figures.box_with_caption(element)
+            if box is None:
+                continue
+            figure = _first_figure(box, reader)
+            if figure is not None:
+                return figure
+    return None
+
+
+def _strip_top_matter(root: Any, heading: Any, hints: PageMetadata, fields: dict[str, Any]) -> None:
+    """Take the lines that repeat the headline, dek, byline and dates out of the story's opening."""
+    boilerplate.strip_boilerplate(root)  # after the header fields: a byline may hold a date
+    known = (hints.dek or "", hints.headline or "", fields.get("headline") or "")
+    start = heading if heading is not None and heading.getparent() is not None else None
+    dek = topmatter.strip_after(start, root, known, (author.name for author in hints.authors))
+    topmatter.strip_tail(root)
+    if start is not None:
+        detach(start)
+    if dek is not None and dek == hints.dek:
+        fields.setdefault("dek", dek)
+
+
+def _following(element: Any) -> Iterator[Any]:
+    """The elements after *element* in document order, not inside it (XPath's following axis), lazily."""
+    node = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
 
 
 def _headline_from_first_heading(body: list[Block], fields: dict[str, Any]) -> None:

@@ -1,0 +1,80 @@
+"""Lines that are page boilerplate wherever they stand in a story: copyright, ad labels, date lines.
+
+The patterns are a data table below; a line is a leaf block of at most ``MAX_LINE`` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsdoc.canonical import fold
+from newsdoc.formats.html.figures import detach
+from newsdoc.formats.html.inlines import BLOCK_LEVEL
+
+#: Ad labels standing alone on a line, by language: "Advertisement", "Anzeige" and
+#: "Werbung" (German), "Publicité" (French), "Publicidad" (Spanish), "Pubblicità"
+#: (Italian), "Reklame" (Danish, German), "Reklama" and "Реклама" (Polish, Czech,
+#: Russian, Ukrainian), "Annons" (Swedish), "Annonse" (Norwegian), "Mainos" (Finnish),
+#: "Sponsored".
+AD_LABELS = frozenset(
+    {
+        "advertisement", "ad", "ads", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+        "reklame", "reklama", "реклама", "annons", "annonse", "mainos", "sponsored", "sponsored content",
+    }
+)  # fmt: skip
+#: A line this short that states a date or a time and little else is a date line:
+#: "Publié le 30/04/2024 - 16:00", "09.09.2025, 14:55 Uhr", "21. Mai 2026", "February 11, 2025".
+MAX_DATE_LINE = 80
+DATE_LINE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"  # 30/04/2024, 09.09.2025, 2024-05-16
+    r"|\b\d{1,2}:\d{2}\b"  # 14:55
+    r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d{2}\b"  # 21. Mai 2026, 3 February 2025
+    r"|\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b"  # February 11, 2025
+)
+#: A date line has at most this many words besides its numbers ("Published on ... Updated").
+MAX_DATE_LINE_WORDS = 5
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_CREDITED = frozenset({"figure", "figcaption", "picture"})
+#: Longer blocks are story text whatever they hold.
+MAX_LINE = 300
+#: Lines that are never story text.
+BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = (
+    # Copyright notices closing wire copy and newspaper articles: a copyright sign, a
+    # circled c, "(c)" or the word, as in "© dpa-infocom" or "Copyright 2024 Example Press".
+    re.compile(r"^[<(\[]?\s*(?:©|ⓒ|\(c\)|copyright\b)", re.IGNORECASE),
+    # "Get in touch with our news team by emailing us at news@example.com", "Do you have
+    # a story to tell? Email: ...", "Senden Sie uns Ihr Feedback an: briefe@...": a
+    # short line giving the newsroom's e-mail address (British tabloids, German papers).
+    re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+)
+
+
+def strip_boilerplate(root: Any) -> None:
+    """Remove the lines inside *root* that match ``BOILERPLATE_LINES``."""
+    doomed = []
+    for element in root.iter("p", "div", "small", "section", "time"):
+        if any(child.tag in BLOCK_LEVEL for child in element):
+            continue  # only leaf blocks are lines
+        text = fold("".join(element.itertext()))
+        if (
+            text
+            and len(text) <= MAX_LINE
+            and _boilerplate(text)
+            and not any(ancestor.tag in _CREDITED for ancestor in element.iterancestors())
+        ):
+            doomed.append(element)  # (a copyright line in a figure is its credit: kept)
+    for element in doomed:
+        detach(element)
+
+
+def _boilerplate(text: str) -> bool:
+    if any(pattern.search(text) for pattern in BOILERPLATE_LINES):
+        return True
+    if text.rstrip(":").strip().casefold() in AD_LABELS:
+        return True
+    return (
+        len(text) <= MAX_DATE_LINE
+        and DATE_LINE.search(text) is not None
+        and len(_LETTER_WORD.findall(text)) <= MAX_DATE_LINE_WORDS
+    )

@@ -1,0 +1,96 @@
+"""What marks page furniture (menus, share bars, teasers, ads) and what marks the story itself.
+
+Data tables only; :mod:`~newsdoc.formats.html.pruning` applies them. Class and id
+values are split into words on white space, hyphens, underscores and camelCase humps.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+#: Elements that are furniture wherever they stand in a page: site menus, sidebars,
+#: footers, forms and dialogs (HTML's sectioning and interactive elements).
+FURNITURE_TAGS = frozenset(
+    {"nav", "aside", "footer", "form", "dialog", "button", "select", "textarea", "menu"}
+)
+
+#: ARIA landmark and widget roles that are never the story (WAI-ARIA 1.2): site header
+#: ("banner"), footer ("contentinfo"), sidebars ("complementary"), menus and dialogs.
+FURNITURE_ROLES = frozenset(
+    {
+        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+        "toolbar", "dialog", "alertdialog", "tablist", "form",
+    }
+)  # fmt: skip
+
+#: Class or id words that mark furniture. Whole words only: "ad" matches "ad-slot"
+#: and "top_ad", never "header", "shadow" or "lead".
+FURNITURE_WORDS = frozenset(
+    {
+        # Share bars and social buttons: WordPress share plugins ("sharedaddy",
+        # "social-share"), Arc XP and most newspaper templates ("share-bar").
+        "share", "shares", "sharing", "sharebar", "sharedaddy", "social", "socials", "socialbar",
+        # Related and recommended stories, teaser lists, "more on this": every news CMS;
+        # outbrain and taboola are the widget vendors whose class names such boxes keep.
+        "related", "recommended", "recommendation", "recommendations", "teaser", "teasers",
+        "outbrain", "taboola", "trending", "popular", "mostread", "mostviewed", "readmore",
+        "upnext", "seealso", "alsoread", "moreon", "morestories", "morearticles",
+        # Newsletter sign-ups, subscription and paywall prompts, log-in walls.
+        "newsletter", "newsletters", "subscribe", "subscription", "signup", "login", "register",
+        # Advertising slots: Google Publisher Tag and Prebid wrappers ("ad-slot", "dfp"),
+        # "advert", "anzeige" (German ad labels), "sponsored" content boxes.
+        "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot",
+        "adunit", "adcontainer", "dfp", "anzeige", "werbung", "sponsor", "sponsored", "promo",
+        "promoted", "promotion", "commercial", "affiliate",
+        # Cookie and consent notices (GDPR consent platforms).
+        "cookie", "cookies", "consent", "gdpr", "cmp",
+        # Comments and reader forums; "respond" is WordPress's comment form.
+        "comment", "comments", "disqus", "forum", "discussion", "respond",
+        # Breadcrumbs, tag lists and topic chips under the story.
+        "breadcrumb", "breadcrumbs", "tags", "taglist", "topics", "keywords",
+        # Author boxes repeated at the end of the story ("author-bio", "about-author").
+        "bio", "authorbox", "biography",
+        # Page chrome: menus, sidebars, toolbars, pop-ups, skip links, print buttons.
+        "nav", "navbar", "navigation", "menu", "toolbar",
+        "modal", "popup", "overlay", "skip", "print", "masthead", "footer", "pagination",
+        # Pop-up notices ("toast") and accessibility shortcut bars.
+        "toast", "accessibility",
+    }
+)  # fmt: skip
+
+#: Class or id words that mark the story's own container: readability's positive
+#: class weights ("article-body", "story-content", "entry-content", "post-text").
+CONTENT_WORDS = frozenset(
+    {
+        "article", "articlebody", "body", "content", "entry", "story", "text", "post", "main",
+        "richtext", "prose", "paragraph", "copy",
+    }
+)  # fmt: skip
+
+#: Blocks dropped when most of their text is link text: teaser lists, "read more" lines,
+#: tag and topic lists (readability's and jusText's link-density rule). Figures, tables,
+#: quotes and headings are not among them: a story's own links stay there.
+LINK_DENSE_BLOCKS = frozenset({"div", "section", "ul", "ol", "li", "p", "dl", "header"})
+
+_HUMPS = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPLIT = re.compile(r"[\s\-_]+")
+
+
+@lru_cache(maxsize=4096)
+def words_of(value: str) -> frozenset[str]:
+    """The words of a class or id value, lowercased, with each adjacent pair joined.
+
+    Cached: pages repeat the same few class values thousands of times.
+
+    >>> sorted(words_of("c-share-bar mostRead"))
+    ['bar', 'c', 'cshare', 'most', 'mostread', 'read', 'share', 'sharebar']
+    """
+    out: list[str] = []
+    pairs: list[str] = []
+    for token in value.split():
+        parts = [part for part in _SPLIT.split(_HUMPS.sub("-", token).lower()) if part]
+        out.extend(parts)
+        pairs.extend(first + second for first, second in itertools.pairwise(parts))
+    return frozenset(out + pairs)

@@ -1,0 +1,117 @@
+"""Images that templates caption without ``<figure>``: marked as figures so their captions leave the body.
+
+A ``<div>`` holding one image and an element whose class words say "caption" is a
+figure in all but name; it is renamed so the figure reader takes its caption and credit.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any
+
+from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS
+from newsdoc.formats.html.furniture import words_of
+
+#: Class or id words that mark an image's caption: "caption" and "figcaption" in
+#: most templates, "legend" (French CMSs), "bildunterschrift"/"bildtext" (German),
+#: "description"/"desc" and "image-text" in gallery widgets.
+CAPTION_WORDS = frozenset(
+    {
+        "caption", "captions", "figcaption", "imagecaption", "legend", "bildunterschrift", "bildtext",
+        "description", "desc", "imagetext", "phototext", "subtitle",
+    }
+)  # fmt: skip
+#: Ancestors climbed from an image to find its box: templates wrap images in a few
+#: layers ("image-box" > "image-container" > "img").
+MAX_CLIMB = 5
+#: A box holding more text than this is not an image and its caption but story text.
+MAX_CAPTION = 1200
+# Elements whose text belongs to the story, never to an image inside them.
+_PROSE = frozenset(
+    {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "body"}
+)
+
+
+def mark_figures(root: Any) -> None:
+    """Rename image boxes with a marked caption inside *root* to ``<figure>`` and ``<figcaption>``.
+
+    Custom image elements (AMP's ``<amp-img>``, image web components) become ``<img>`` first.
+    """
+    for element in root.iter():
+        tag = element.tag
+        if type(tag) is str and "-" in tag and ("img" in tag or "image" in tag) and _has_source(element):
+            element.tag = "img"
+    for figure in list(root.iter("figure")):
+        _adopt_caption(figure)
+    for img in list(root.iter("img")):
+        if not _in_figure(img, root):
+            box_with_caption(img, root)
+
+
+def box_with_caption(img: Any, root: Any = None) -> Any:
+    """The box around *img* holding a marked caption or credit, renamed to a figure; or None."""
+    box = _box_of(img, root)
+    if box is None:
+        return None
+    caption = _marked(box, CAPTION_WORDS)
+    if caption is None and _marked(box, CREDIT_CLASS_WORDS) is None:
+        return None
+    box.tag = "figure"
+    if caption is not None:
+        caption.tag = "figcaption"
+    return box
+
+
+def _box_of(img: Any, root: Any) -> Any:
+    """The largest element around *img* holding no other image and little text, if any."""
+    box = None
+    node = img
+    for _ in range(MAX_CLIMB):
+        parent = node.getparent()
+        if parent is None or parent is root or parent.tag in _PROSE:
+            return box if parent is not None and parent.tag != "figure" else None
+        if sum(1 for _ in islice(parent.iter("img"), 2)) > 1:
+            break
+        if len("".join(islice(parent.itertext(), 200))) > MAX_CAPTION:
+            break
+        box = node = parent
+    return box
+
+
+def _has_source(element: Any) -> bool:
+    return any(element.get(name) for name in ("src", "srcset", "data-src", "data-srcset"))
+
+
+def _in_figure(img: Any, root: Any) -> bool:
+    for ancestor in img.iterancestors():
+        if ancestor.tag == "figure":
+            return True
+        if ancestor is root:
+            return False
+    return False
+
+
+def _marked(box: Any, words: frozenset[str]) -> Any:
+    for element in box.iterdescendants():
+        if type(element.tag) is not str or element.tag == "img":
+            continue
+        value = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if value.strip() and not words.isdisjoint(words_of(value)) and "".join(element.itertext()).strip():
+            return element
+    return None
+
+
+def _adopt_caption(figure: Any) -> None:
+    """A ``<figcaption>`` standing right after its ``<figure>`` is moved into it."""
+    following = figure.getnext()
+    if (
+        following is None
+        or following.tag != "figcaption"
+        or next(figure.iter("figcaption"), None) is not None
+    ):
+        return
+    tail = following.tail
+    following.tail = None
+    figure.append(following)
+    if tail:
+        figure.tail = (figure.tail or "") + tail

@@ -1,0 +1,89 @@
+"""The lines above a story's first paragraph: kicker, headline, dek, byline and dates."""
+
+import lxml.html
+
+from newsdoc.formats.html import topmatter
+
+FIRST = "The first overnight train in two decades left the central station on Monday evening."
+
+
+def _root(markup: str):
+    return lxml.html.fragment_fromstring(f'<div id="root">{markup}</div>')
+
+
+def _texts(root) -> list[str]:
+    return [element.text_content() for element in root if isinstance(element.tag, str)]
+
+
+def test_what_stands_before_the_headline_goes_but_its_images_stay():
+    """Breadcrumbs and kickers above the <h1> are removed; a lead figure above it is kept."""
+    root = _root(
+        '<div class="crumbs">Home / News</div><figure><img src="/a.jpg"></figure><p>Transport</p><h1>Title</h1><p>After</p>'
+    )
+    topmatter.strip_before(root, root.find("h1"))
+    assert ["figure", "h1", "p"] == [element.tag for element in root]
+
+
+def test_bylines_date_lines_and_short_labels_after_the_headline_go():
+    """The scan removes short lines, bylines and dates, and stops at the first prose line."""
+    root = _root(
+        "<h1>Title</h1><div>By Lena Fischer and Omar Haddad</div><div>3 February 2025, 21:15</div>"
+        f"<div>Share</div><p>{FIRST}</p><p>Short.</p>"
+    )
+    topmatter.strip_after(root.find("h1"), root, ())
+    assert ["Title", FIRST, "Short."] == _texts(root)
+
+
+def test_a_line_repeating_the_metadata_dek_is_removed_and_returned():
+    """The standfirst shown above the story is the dek the metadata states."""
+    dek = "A sleeper service runs again after twenty years, connecting the valley with the coast."
+    root = _root(f'<p class="intro">{dek}</p><p>{FIRST}</p>')
+    found = topmatter.strip_after(None, root, (dek,))
+    assert (dek, [FIRST]) == (found, _texts(root))
+
+
+def test_a_plain_first_paragraph_the_metadata_quotes_is_kept():
+    """A description copied from the story's first plain paragraph leaves that paragraph alone."""
+    root = _root(f"<p>{FIRST}</p><p>Second.</p>")
+    found = topmatter.strip_after(None, root, (FIRST,))
+    assert (None, [FIRST, "Second."]) == (found, _texts(root))
+
+
+def test_a_line_naming_an_author_is_a_byline():
+    """A line holding a known author's name, however it is introduced, goes."""
+    root = _root(f"<p>Reporting from the coast: Lena Fischer, transport desk</p><p>{FIRST}</p>")
+    topmatter.strip_after(None, root, (), ("Lena Fischer",))
+    assert [FIRST] == _texts(root)
+
+
+def test_a_long_first_paragraph_holding_a_year_is_kept():
+    """A year inside a real first paragraph does not make it a date line."""
+    first = "Water levels at the reservoir fell to 12% on Monday, the lowest since records began in 1921."
+    root = _root(f"<p>{first}</p>")
+    topmatter.strip_after(None, root, ())
+    assert [first] == _texts(root)
+
+
+def test_a_story_of_short_lines_is_not_eaten_whole():
+    """At most MAX_LINES lines are looked at: a poem keeps its later lines."""
+    lines = [f"Line {number}" for number in range(40)]
+    root = _root("".join(f"<p>{line}</p>" for line in lines))
+    topmatter.strip_after(None, root, ())
+    assert lines[topmatter.MAX_LINES :] == _texts(root)
+
+
+def test_short_lines_after_the_last_paragraph_go_but_figures_and_lists_stay():
+    """After the story's last prose line: labels go; a figure and a list stay."""
+    root = _root(
+        f"<p>{FIRST}</p><p>Short line.</p><p>{FIRST}</p><figure><figcaption>A caption</figcaption></figure>"
+        "<ul><li>Point</li></ul><p>Read more on this topic</p><div>00:00</div>"
+    )
+    topmatter.strip_tail(root)
+    assert [FIRST, "Short line.", FIRST, "A caption", "Point"] == _texts(root)
+
+
+def test_a_short_last_sentence_ends_the_story_and_stays():
+    """A short closing sentence is the story's: the scan stops there."""
+    root = _root(f"<p>{FIRST}</p><p>He declined to comment.</p><p>Share this story</p>")
+    topmatter.strip_tail(root)
+    assert [FIRST, "He declined to comment."] == _texts(root)
