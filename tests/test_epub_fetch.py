@@ -36,14 +36,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             server.requests += 1
             server.in_flight += 1
             server.most_in_flight = max(server.most_in_flight, server.in_flight)
+        # A request counts as in flight until its answer starts: a client that keeps
+        # to its limit cannot send another on that slot before the answer arrives,
+        # whereas counting until the handler returns races with the client's next request.
+        answering = False
         try:
             if self.path == "/redirect":
+                self._answered(server)
+                answering = True
                 self.send_response(302)
                 self.send_header("Location", "file:///etc/passwd")
                 self.end_headers()
                 return
             kind, body, wait = ROUTES.get(self.path.split("?")[0], ("image/png", PNG, 0.2))
             time.sleep(wait)
+            self._answered(server)
+            answering = True
             self.send_response(200)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
@@ -52,8 +60,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (the timeout test)
         finally:
-            with server.lock:
-                server.in_flight -= 1
+            if not answering:
+                self._answered(server)
+
+    @staticmethod
+    def _answered(server):
+        with server.lock:
+            server.in_flight -= 1
 
     def log_message(self, *_args):
         pass
