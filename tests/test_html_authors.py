@@ -114,7 +114,7 @@ def test_dates_and_initials_are_dropped(byline, expected):
         "(Image: Getty Images)",
         "Foto: dpa",
         "ana@example.com",
-        "The Washington Times https://www.washingtontimes.example",
+        "The Riverside Times https://www.riverside-times.example",
         "A very long sentence that is certainly not anybody's name at all, is it",
         "x" * 2000,
     ],

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsdoc.formats.html.furniture import CONTENT_WORDS, FURNITURE_WORDS, words_of
+from newsdoc.formats.html.furniture import FURNITURE_WORDS, words_of
 
 
 def test_class_values_split_on_hyphens_underscores_spaces_and_camel_case():
@@ -35,11 +35,3 @@ def test_words_containing_ad_are_not_ads(value):
 def test_furniture_class_values_are_recognised(value, word):
     """Class values of share bars, related lists, sign-ups and ads hold a furniture word."""
     assert {word} == words_of(value) & FURNITURE_WORDS & {word}
-
-
-def test_story_containers_hold_content_words():
-    """The values "article-body" and "entry-content" name the story's own container."""
-    assert ({"article", "body", "articlebody"}, {"entry", "content"}) == (
-        set(words_of("article-body") & CONTENT_WORDS),
-        set(words_of("entry-content") & CONTENT_WORDS),
-    )

@@ -67,3 +67,13 @@ def test_custom_image_elements_are_images():
         [child.tag for child in root],
         [child.tag for child in root[0]],
     )
+
+
+def test_an_unmarked_element_repeating_the_image_alt_is_its_caption():
+    """Words next to an image that repeat its alt text are its caption, though no class says so."""
+    root = _root(
+        '<div class="box"><img src="a.jpg" alt="The head teacher greets the pupils">'
+        '<div class="flex"><span>The head teacher greets the pupils</span></div></div>'
+    )
+    loose_figures.mark_figures(root)
+    assert ("figure", "figcaption") == (root[0].tag, root[0][1].tag)

@@ -765,3 +765,34 @@ def test_metadata_captions_complete_body_figures_showing_the_same_image():
         )
         == figure
     )
+
+
+def test_pandoc_output_with_a_table_of_contents_keeps_every_block():
+    """pandoc's --toc <nav> makes a page of it; page mode still keeps all the story's blocks."""
+    data = (HTML_FIXTURES / "pandoc.html").read_bytes()
+    toc = (
+        b'<body>\n<nav id="TOC" role="doc-toc"><ul><li><a href="#how">How the gates work</a></li></ul></nav>'
+    )
+    assert _article(read_html(data)).body == _article(read_html(data.replace(b"<body>", toc, 1))).body
+
+
+def test_a_figure_takes_its_credit_from_the_image_title_when_the_caption_has_none():
+    """A figcaption without a credit, an image title ending with one: the figure gets it."""
+    doc = _read(
+        '<figure><img src="a.jpg" title="The harbour. Photo: Jane Doe"><figcaption>The harbour</figcaption></figure>'
+    )
+    assert Figure(Image("a.jpg"), (T("The harbour"),), "Jane Doe") == doc.body[0]
+
+
+def test_a_caption_run_into_the_standfirst_does_not_replace_the_description():
+    """Page text that opens with other words (a caption, then the dek) leaves the metadata's dek."""
+    dek = "Everything gets dearer except the buses, and more than a hundred thousand tickets are sold."
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        f'<html><head><meta property="og:description" content="{dek}"></head><body><nav><a href="/">Home</a></nav>'
+        f'<h1>Tickets</h1><div class="dek">Off we go: from Monday for 49 euros a month. Photo: Jane Doe {dek}</div>'
+        f"<div>{story}</div></body></html>"
+    ).encode()
+    assert dek == _article(read_html(page)).dek

@@ -72,14 +72,20 @@ def test_a_story_of_short_lines_is_not_eaten_whole():
     assert lines[topmatter.MAX_LINES :] == _texts(root)
 
 
-def test_short_lines_after_the_last_paragraph_go_but_figures_and_lists_stay():
-    """After the story's last prose line: labels go; a figure and a list stay."""
+def test_short_lines_after_the_last_paragraph_go():
+    """After the story's last prose line, labels go; a short line between paragraphs stays."""
     root = _root(
-        f"<p>{FIRST}</p><p>Short line.</p><p>{FIRST}</p><figure><figcaption>A caption</figcaption></figure>"
-        "<ul><li>Point</li></ul><p>Read more on this topic</p><div>00:00</div>"
+        f"<p>{FIRST}</p><p>Short line.</p><p>{FIRST}</p><p>Read more on this topic</p><div>00:00</div>"
     )
     topmatter.strip_tail(root)
-    assert [FIRST, "Short line.", FIRST, "A caption", "Point"] == _texts(root)
+    assert [FIRST, "Short line.", FIRST] == _texts(root)
+
+
+def test_a_figure_table_list_or_quote_ends_the_story_like_a_paragraph():
+    """The scan stops at a list: the short lines above it are the story's."""
+    root = _root(f"<p>{FIRST}</p><h2>Key points</h2><p>In short:</p><ul><li>Point</li></ul><div>00:00</div>")
+    topmatter.strip_tail(root)
+    assert [FIRST, "Key points", "In short:", "Point"] == _texts(root)
 
 
 def test_a_short_last_sentence_ends_the_story_and_stays():

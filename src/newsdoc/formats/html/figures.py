@@ -42,7 +42,7 @@ CREDIT_LABELS = (
 #: Credit lines at the end of a caption, tried in order on its last 300 characters.
 CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "(AP Photo/Fatima Shbair)", "(AP Photo)", "(Pool Photo via AP)": AP style, the
-    # credit in parentheses after the caption (AP, The Times of Israel, local papers).
+    # credit in parentheses after the caption (AP and the papers printing its photos).
     re.compile(r"\((?P<credit>[^()]{0,60}\b(?:Photos?|Foto|Video|Illustration)\b[^()]{0,80})\)$"),
     # "(Symbolfoto: dpa)", "(Quelle: Reuters)", "(Picture: PA)": a label, compound words
     # too, and a colon in parentheses (German and Scandinavian papers, British tabloids).
@@ -58,12 +58,12 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|AFP|Reuters|EPA|Shutterstock|Alamy)\b[^()]{0,40})\)$"
     ),
     # "Photograph: Jane Doe/Example Press", "Photo: ...", "Credit: ...", "Foto: ...":
-    # a label and a colon (the Guardian, the BBC, most CMS caption templates).
+    # a label and a colon (British papers, most CMS caption templates).
     re.compile(r"(?:^|(?<=\s))(?P<credit>(?:" + CREDIT_LABELS + r") ?: ?[^:]{1,120})$"),
     # "© Jane Doe", "Copyright 2024 Example Press": copyright notices.
     re.compile(r"(?:^|(?<=\s))(?P<credit>(?:©|Copyright\b)[^©]{1,120})$"),
     # "A crowd in the square | Jane Doe/Example Press": a short last part after a bar
-    # (Politico Europe-style and many WordPress themes print caption | credit).
+    # (many WordPress themes and news templates print caption | credit).
     re.compile(r"(?<=\s)\|\s(?P<credit>[^|]{2,100})$"),
 )
 #: A label before a credit's names ("Photo: ", "Credit: ", "Symbolfoto: ", "© ",
@@ -220,10 +220,13 @@ def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
             return [Embed(found[1], found[0], caption)]
     images = [image for image in (image_of(img, reader) for img in element.iter("img")) if image]
     if images:
+        title = _title_of(next(element.iter("img")), reader)
         if not caption:
-            caption = _title_of(next(element.iter("img")), reader)
+            caption = title
         if credit is None:
             caption, credit = split_credit(caption)
+        if credit is None and title:
+            credit = split_credit(title)[1]  # the title may end with the credit the caption lacks
         first = Figure(images[0], caption, credit)
         return [first, *(Figure(image) for image in images[1:])]
     kinds = {child.tag: child for child in element if isinstance(child.tag, str)}

@@ -1,6 +1,6 @@
-"""What marks page furniture (menus, share bars, teasers, ads) and what marks the story itself.
+"""What marks page furniture: menus, share bars, teasers, ads, sign-ups, comments.
 
-Data tables only; :mod:`~newsdoc.formats.html.pruning` applies them. Class and id
+Data tables and the word splitter; :mod:`~newsdoc.formats.html.pruning` applies them. Class and id
 values are split into words on white space, hyphens, underscores and camelCase humps.
 """
 
@@ -60,19 +60,10 @@ FURNITURE_WORDS = frozenset(
     }
 )  # fmt: skip
 
-#: Class or id words that mark the story's own container: readability's positive
-#: class weights ("article-body", "story-content", "entry-content", "post-text").
-CONTENT_WORDS = frozenset(
-    {
-        "article", "articlebody", "body", "content", "entry", "story", "text", "post", "main",
-        "richtext", "prose", "paragraph", "copy",
-    }
-)  # fmt: skip
-
 #: Blocks dropped when most of their text is link text: teaser lists, "read more" lines,
 #: tag and topic lists (readability's and jusText's link-density rule). Figures, tables,
 #: quotes and headings are not among them: a story's own links stay there.
-LINK_DENSE_BLOCKS = frozenset({"div", "section", "ul", "ol", "li", "p", "dl", "header"})
+LINK_DENSE_BLOCKS = frozenset({"div", "section", "ul", "ol", "li", "dl", "header"})
 
 _HUMPS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[\s\-_]+")

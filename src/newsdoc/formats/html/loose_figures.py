@@ -6,11 +6,13 @@ figure in all but name; it is renamed so the figure reader takes its caption and
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from typing import Any
 
 from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS
 from newsdoc.formats.html.furniture import words_of
+from newsdoc.formats.html.inlines import BLOCK_LEVEL
 
 #: Class or id words that mark an image's caption: "caption" and "figcaption" in
 #: most templates, "legend" (French CMSs), "bildunterschrift"/"bildtext" (German),
@@ -26,6 +28,10 @@ CAPTION_WORDS = frozenset(
 MAX_CLIMB = 5
 #: A box holding more text than this is not an image and its caption but story text.
 MAX_CAPTION = 1200
+#: The share of words an element must share with an image's alt or title to be its caption.
+REPEAT_SHARE = 0.8
+_MIN_DESCRIBED_WORDS = 3  # "Photo", "image 1": too few words to recognise a caption by
+_WORD = re.compile(r"\w+")
 # Elements whose text belongs to the story, never to an image inside them.
 _PROSE = frozenset(
     {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "body"}
@@ -55,7 +61,9 @@ def box_with_caption(img: Any, root: Any = None) -> Any:
         return None
     caption = _marked(box, CAPTION_WORDS)
     if caption is None and _marked(box, CREDIT_CLASS_WORDS) is None:
-        return None
+        caption = _repeating(box, img)
+        if caption is None:
+            return None
     box.tag = "figure"
     if caption is not None:
         caption.tag = "figcaption"
@@ -80,6 +88,28 @@ def _box_of(img: Any, root: Any) -> Any:
 
 def _has_source(element: Any) -> bool:
     return any(element.get(name) for name in ("src", "srcset", "data-src", "data-srcset"))
+
+
+def _repeating(box: Any, img: Any) -> Any:
+    """The element in *box* whose words repeat the image's alt or title: its caption, unmarked."""
+    described = _words(f"{img.get('alt') or ''} {img.get('title') or ''}")
+    if len(described) < _MIN_DESCRIBED_WORDS:
+        return None
+    for element in box.iterdescendants():
+        if (
+            type(element.tag) is not str
+            or element.tag == "img"
+            or any(child.tag in BLOCK_LEVEL for child in element)
+        ):
+            continue
+        words = _words("".join(element.itertext()))
+        if words and len(words & described) >= REPEAT_SHARE * min(len(words), len(described)):
+            return element
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _in_figure(img: Any, root: Any) -> bool:

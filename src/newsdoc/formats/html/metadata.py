@@ -53,7 +53,7 @@ class PageMetadata:
 
 # Which sources each field is taken from, best first. JSON-LD is written for search
 # engines from the CMS's own fields, so it is the most exact; OpenGraph descriptions
-# are the standfirst more often than JSON-LD's, which some CMSs (Funke's) fill with the
+# are the standfirst more often than JSON-LD's, which some German regional CMSs fill with the
 # lead image's caption; <title> carries the site name. Microdata is read for the core
 # fields only: on news pages its other properties mostly describe teasers and images.
 # <time datetime> comes last: the first one on a page may date a teaser.
@@ -78,7 +78,7 @@ META_FIELDS: dict[str, tuple[str, str]] = {
     "og:title": ("opengraph", "headline"),
     "og:description": ("opengraph", "dek"),
     "article:author": ("opengraph", "authors"),  # often a profile URL, then skipped
-    "article:author_name": ("opengraph", "authors"),  # Independent-group CMS pages
+    "article:author_name": ("opengraph", "authors"),  # a British newspaper group's CMS
     "article:published_time": ("opengraph", "published"),
     "article:modified_time": ("opengraph", "updated"),
     "og:updated_time": ("opengraph", "updated"),
@@ -153,7 +153,7 @@ META_FIELDS: dict[str, tuple[str, str]] = {
 
 # Prefixes some pages spell OpenGraph keys with; they mean the plain key.
 _META_KEY_ALIASES: tuple[tuple[str, str], ...] = (
-    ("og:article:", "article:"),  # Le Monde-style pages
+    ("og:article:", "article:"),  # French newspaper CMSs
     ("http://ogp.me/ns/article#", "article:"),  # RDFa-style full IRIs (WordPress plugins)
     ("http://ogp.me/ns#", "og:"),
 )
@@ -186,7 +186,7 @@ MAX_SITE_NAME_WORDS = 5
 _SHORTEST_SITE_NAME = 4
 _TITLE_PASSES = 3
 
-# Second-level labels that are not the site's name ("bbc.co.uk", "abc.net.au").
+# Second-level labels that are not the site's name ("example.co.uk", "example.net.au").
 _REGISTRY_LABELS = frozenset(("co", "com", "org", "net", "ac", "gov", "or", "ne", "go", "gv", "www"))
 
 # Microdata properties read from the article's item (schema.org/Article).
@@ -808,8 +808,8 @@ def _most_precise(candidates: Iterable[When]) -> When | None:
 def _real_authors(page: _Page, sources: tuple[str, ...]) -> tuple[Author, ...]:
     """The first source's authors, unless they only name the site and a later source names people.
 
-    CMSs fill an empty byline with the site's name (a JSON-LD Person "Krautreporter",
-    ``<meta name="author" content="Lesotho Times">``) while another source keeps the
+    CMSs fill an empty byline with the site's name (a JSON-LD Person "The Gazette",
+    ``<meta name="author" content="Riverside Times">``) while another source keeps the
     reporter's; a site name stays only when no source offers more.
     """
     known = {_letters(name) for name in page.site_names()} - {""}
@@ -860,7 +860,7 @@ def _names_site(part: str, known: set[str]) -> bool:
     letters = _letters(part)
     if len(letters) < _SHORTEST_SITE_NAME:
         return letters in known
-    # "Le Monde.fr" names the site "Le Monde"; "heise online" the host "heise".
+    # "Gazette.fr" names the site "Gazette"; "gazette online" the host "gazette".
     return any(name in letters or (letters in name and len(name) >= _SHORTEST_SITE_NAME) for name in known)
 
 

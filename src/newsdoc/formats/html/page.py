@@ -1,7 +1,7 @@
 """Read other sites' article pages: find the article, take its header fields, read its body.
 
 Which element holds the article and which class names mark a dek, a byline or a
-dateline are heuristics, kept as data tables below.
+dateline are heuristics, kept as data tables below; full web pages are first pruned.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from newsdoc.model import Article, Author, Block, Figure, Heading
 from newsdoc.plain import plain_text
 
 #: Header fields by the last word of a class name ("dek", "c-article__dek",
-#: "article-standfirst"): WordPress themes, Arc XP, Brightspot, the Guardian
+#: "article-standfirst"): WordPress themes, Arc XP, Brightspot, British papers
 #: ("standfirst"), pandoc's title block ("subtitle", "author", "date").
 FIELD_CLASS_WORDS: dict[str, str] = {
     "dek": "dek",
@@ -43,19 +43,14 @@ FIELD_CLASS_WORDS: dict[str, str] = {
 #: class ("article__standfirst", "c-dek", "sub-title", "article-intro", "summary").
 STANDFIRST_WORDS = frozenset(
     {
-        "dek",
-        "deck",
-        "standfirst",
-        "subtitle",
-        "subheadline",
-        "strapline",
-        "intro",
-        "summary",
-        "abstract",
-        "lede",
-        "teaser",
+        "dek", "deck",  # US templates: Arc XP, Brightspot, WordPress VIP themes
+        "standfirst", "strapline",  # British papers
+        "subtitle", "subheadline",  # pandoc's title block, Scandinavian and Dutch CMSs
+        "intro", "lede",  # "article-intro" (German CMSs), "lede" (US magazines)
+        "summary", "abstract",  # "article-summary", schema-minded templates
+        "teaser",  # "Teaser" is the German newsroom word for the standfirst
     }
-)
+)  # fmt: skip
 _MIN_STANDFIRST = 20  # shorter is a label, not a standfirst
 #: The last word of a class name that marks a figure as the lead art ("hero",
 #: "article-lead", "featured-image").

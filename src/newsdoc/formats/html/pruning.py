@@ -1,8 +1,8 @@
 """Find a page's story and cut the furniture out of it, by markup words and text density.
 
-One pass counts text per element (children before parents, so the pass is linear);
-the story is the element readability would score highest; pruning then removes what
-:mod:`~newsdoc.formats.html.furniture` marks, and link-dense blocks.
+One pass counts text per element (children before parents, so it is linear); the
+story is the element with the most prose for the least other text; pruning then
+removes what :mod:`~newsdoc.formats.html.furniture` marks, hidden and link-dense blocks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 
 from newsdoc.formats.html.figures import detach
 from newsdoc.formats.html.furniture import (
-    CONTENT_WORDS,
     FURNITURE_ROLES,
     FURNITURE_TAGS,
     FURNITURE_WORDS,
@@ -25,6 +24,8 @@ from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED
 MIN_PARAGRAPH = 25
 #: A block whose links hold more than this share of its text is a list of links.
 MAX_LINK_DENSITY = 0.5
+#: A paragraph whose links hold more than this share of its text is a teaser link.
+MAX_PARAGRAPH_LINK_DENSITY = 0.9
 #: An element holding at least this share of the story's prose is never furniture,
 #: whatever its class says ("article has-share-bar").
 KEEP_SHARE = 0.4
@@ -155,20 +156,6 @@ def _length(text: str | None) -> int:
     return len(text.strip().encode("utf-8", "replace"))
 
 
-def class_weight(element: Any) -> float:
-    """Readability's class weight: +25 for words of a story container, -25 for furniture."""
-    value = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if not value.strip():
-        return 0.0
-    words = words_of(value)
-    weight = 0.0
-    if words & FURNITURE_WORDS:
-        weight -= 25
-    if words & CONTENT_WORDS:
-        weight += 25
-    return weight
-
-
 def is_furniture(element: Any) -> bool:
     """Whether *element*'s name, role or class and id words mark it as page furniture."""
     if element.tag in FURNITURE_TAGS or (element.get("role") or "").strip().lower() in FURNITURE_ROLES:
@@ -247,6 +234,10 @@ def _teaser(element: Any, density: Density) -> bool:
 
 
 def _link_list(element: Any, density: Density) -> bool:
+    if element.tag == "p":
+        # A paragraph that is one link and little else ("MORE: <a>Another story</a>");
+        # a sentence with a long link in it stays.
+        return density.link_density(element) > MAX_PARAGRAPH_LINK_DENSITY
     if element.tag not in LINK_DENSE_BLOCKS:
         return False
     total = density.text.get(element, 0)

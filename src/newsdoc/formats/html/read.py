@@ -210,6 +210,7 @@ _RUN = 4
 #: the same dek in full.
 FULLER_SHARE = 0.7
 _WORDS = re.compile(r"\w+")
+_OPENING_WORDS = 3
 
 
 def _described(article: Article, images: tuple[Figure, ...]) -> Article:
@@ -278,10 +279,22 @@ def _fuller(shown: str, stated: str) -> bool:
     Link previews cut descriptions short ("... the operation to address whic") or
     prefix them ("World News: ..."); the standfirst on the page is then the whole text.
     """
-    shown_words, stated_words = set(_WORDS.findall(shown.casefold())), _WORDS.findall(stated.casefold())
-    if len(shown) <= len(stated) or not stated_words:
+    shown_list, stated_words = _WORDS.findall(shown.casefold()), _WORDS.findall(stated.casefold())
+    if len(shown) <= len(stated) or len(stated_words) < _OPENING_WORDS or len(shown_list) < _OPENING_WORDS:
         return False
+    # Both open alike (after the preview's prefix): the page's text is not a caption
+    # or a kicker run into the standfirst.
+    if not (_opens(shown_list, stated_words) or _opens(stated_words, shown_list)):
+        return False
+    shown_words = set(shown_list)
     return sum(word in shown_words for word in stated_words) >= FULLER_SHARE * len(stated_words)
+
+
+def _opens(first: list[str], second: list[str]) -> bool:
+    """Whether *first*'s opening words stand near the start of *second* (after a prefix or dateline)."""
+    opening = tuple(first[:_OPENING_WORDS])
+    head = second[: _OPENING_WORDS * 3]
+    return any(tuple(head[i : i + _OPENING_WORDS]) == opening for i in range(len(head) - _OPENING_WORDS + 1))
 
 
 def _fill(article: Article, metadata: PageMetadata, first: frozenset[str]) -> Article:

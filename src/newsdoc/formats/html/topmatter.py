@@ -117,7 +117,7 @@ def strip_tail(root: Any) -> None:
 
     A short block between good paragraphs stays; after the last one it is the page's:
     a byline repeated, "Read more on this topic", a comment prompt, a player's "00:00".
-    Figures, tables, lists and quotes stay wherever they are.
+    A figure, table, list or quote ends the scan as a paragraph does.
     """
     lines = scanned = 0
     doomed = []
@@ -132,7 +132,7 @@ def strip_tail(root: Any) -> None:
         if element.tag in _KEPT_AT_END or any(
             ancestor.tag in _KEPT_AT_END for ancestor in element.iterancestors()
         ):
-            continue
+            break  # a figure, table, list or quote: the story's, and so is what stands above it
         text = fold("".join(element.itertext()))
         if not text:
             continue
