@@ -2,6 +2,7 @@
 
 import base64
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -152,3 +153,25 @@ def test_calibre_books_split_across_files_read_as_one_article(version):
     """calibre's own EPUB 2 and 3: a page split in two files is one article, as it was written."""
     expected = newsdoc.read(FIXTURES / "epub" / "calibre" / "dispatch.expected.json")
     assert expected == read_epub((FIXTURES / "epub" / "calibre" / f"dispatch-{version}.epub").read_bytes())
+
+
+def test_a_chapter_listed_many_times_is_read_once():
+    """300 manifest items and spine entries for one chapter: one article, read once, quickly."""
+    items = "".join(
+        f'<item id="c{n}" href="a.xhtml" media-type="application/xhtml+xml"/>' for n in range(300)
+    )
+    refs = "".join(f'<itemref idref="c{n}"/>' for n in range(300))
+    opf = f"""<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Echo</dc:title></metadata>
+<manifest>{items}</manifest><spine>{refs}</spine></package>"""
+    chapter = (
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Echo</h1>'
+        + "<p>Words.</p>" * 20_000
+        + "</body></html>"
+    )
+    started = time.perf_counter()
+    doc = read_epub(zip_files({"META-INF/container.xml": _CONTAINER, "content.opf": opf, "a.xhtml": chapter}))
+    elapsed = time.perf_counter() - started
+    assert isinstance(doc, Article)
+    assert ("Echo", 20_000) == (doc.headline, len(doc.body))
+    assert elapsed < 20  # about 0.3 s; read 300 times it took minutes and a gigabyte

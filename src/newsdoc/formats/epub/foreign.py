@@ -52,9 +52,16 @@ def read_foreign(container: Container, package: Package) -> Article | Collection
     }
     book = _book(package)
     articles: list[Article] = []
+    read: set[str] = set()
     for item in package.spine:
         if item.media_type not in _CONTENT_TYPES or "nav" in item.properties or item.path in furniture:
             continue
+        if item.path in read:
+            # Listed again (under another id, or twice in the spine): read once, or a
+            # few KB of package document could make the reader parse one chapter
+            # hundreds of times.
+            continue
+        read.add(item.path)
         data = container.read(item.path)
         refuse_entities(data, item.path)
         root = _parse(data)
