@@ -43,6 +43,14 @@ def test_paths_are_read_and_missing_files_are_errors(tmp_path):
     assert isinstance(missing.error, FileNotFoundError)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_str_sources_are_paths_whatever_they_look_like(tmp_path, jobs):
+    """A str is a path: "{x}.json" that exists is read, one that does not is that input's OSError."""
+    (tmp_path / "{a}.json").write_bytes(GOOD % 1)
+    found, missing = convert_many([str(tmp_path / "{a}.json"), str(tmp_path / "{none}.json")], jobs=jobs)
+    assert (newsdoc.Article(headline="1"), FileNotFoundError) == (found.document, type(missing.error))
+
+
 def test_sources_are_consumed_lazily():
     """An endless generator works: only what is asked for is read."""
     endless = (GOOD % i for i in itertools.count())

@@ -272,6 +272,40 @@ def test_missing_input_file_exits_1(workdir: Path, capsys: pytest.CaptureFixture
     assert [] == sorted(p.name for p in workdir.iterdir())
 
 
+@pytest.mark.parametrize("name", ["{draft}.json", "<notes>.json", "x" * 300 + ".json"])
+def test_missing_inputs_with_any_name_exit_1_in_one_line(
+    name: str, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Names that look like content, or are too long for a file, are still paths: one line, exit 1."""
+    code = main(["convert", name, "-o", "out.json"])
+    out, err = capsys.readouterr()
+    assert (1, "", True, True) == (code, out, err.startswith(f"newsdoc: error: {name}: "), _one_line(err))
+
+
+def test_an_input_named_like_content_converts(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file called "{draft}.json" is read as the file it is."""
+    (workdir / "{draft}.json").write_text(ARTICLE_JSON, encoding="utf-8")
+    code = main(["convert", "{draft}.json", "-o", "out.json"])
+    assert (0, "", newsdoc.read(workdir / "{draft}.json")) == (
+        code,
+        capsys.readouterr().err,
+        newsdoc.read(workdir / "out.json"),
+    )
+
+
+def test_a_batch_with_such_names_reports_each_and_goes_on(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a batch, a missing "{x}.json" is one failed input; the good one converts."""
+    code = main(["convert", "a.json", "{x}.json", "-o", "out/", "-t", "json", "-q"])
+    err = capsys.readouterr().err
+    assert (1, True, True) == (
+        code,
+        err.startswith("newsdoc: error: {x}.json: "),
+        (article_file.parent / "out" / "a.json").is_file(),
+    )
+
+
 # --- usage errors: exit 2 -------------------------------------------------------------------
 
 

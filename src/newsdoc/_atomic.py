@@ -24,9 +24,10 @@ def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True) -> Iter
     """
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
-    # os.open with mode 0o666 lets the umask decide the permissions, as for any new file.
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
+        # Inside the try: an interrupt arriving as os.open returns still removes the file.
+        # os.open with mode 0o666 lets the umask decide the permissions, as for any new file.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(descriptor, "wb") as stream:
             yield stream
             stream.flush()

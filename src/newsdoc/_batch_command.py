@@ -18,6 +18,7 @@ from typing import Any, Self
 import click
 from attrs import field, frozen
 
+from newsdoc import _paths
 from newsdoc._atomic import atomic_writer, write_atomically
 from newsdoc.api import iter_articles, read
 from newsdoc.batch import ordered_map
@@ -39,13 +40,13 @@ def expand(arguments: tuple[str, ...]) -> list[tuple[Path, Path]]:
     found: list[tuple[Path, Path]] = []
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        if _paths.is_dir(path):
             found.extend(
                 (file, file.relative_to(path))
                 for file in sorted(path.rglob("*"))
                 if file.is_file() and not file.name.startswith(".") and _readable(file)
             )
-        elif _GLOB_CHARACTERS & set(argument) and not path.exists():
+        elif _GLOB_CHARACTERS & set(argument) and not _paths.exists(path):
             base = Path(glob.escape(argument).split("[*]", 1)[0].split("[?]", 1)[0]).parent
             matches = sorted(Path(m) for m in glob.glob(argument, recursive=True))  # noqa: PTH207 - Path.glob takes no absolute patterns
             if not matches:
@@ -171,7 +172,7 @@ def _convert_file(task: tuple[str, str, str | None, str, dict[str, Any]]) -> tup
 
     source, target, from_format, to_format, options = task
     try:
-        doc = read(source, from_format)
+        doc = read(Path(source), from_format)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         output = write(doc, None, to_format, **options)
         assert output is not None
@@ -199,7 +200,7 @@ def _collect(inputs: list[tuple[Path, Path]], plan: Plan, tally: dict[str, int],
             tally["converted"] += 1
             if result is None:  # a streaming format: read here, one article at a time
                 try:
-                    for article in iter_articles(source, from_format):
+                    for article in iter_articles(Path(source), from_format):
                         tally["articles"] += 1
                         yield article
                 except (NewsdocError, OSError) as error:
@@ -236,7 +237,7 @@ def _read_articles(task: tuple[str, str | None]) -> tuple[str, list[Article] | s
     try:
         if streams_articles(source, from_format):
             return source, None
-        doc = read(source, from_format)
+        doc = read(Path(source), from_format)
     except (ReadError, UnknownFormatError) as error:
         return source, f"{source}: {error}" if not str(error).startswith(source) else str(error)
     except NewsdocError as error:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from newsdoc import _paths
 from newsdoc._atomic import atomic_writer, write_atomically
 from newsdoc.errors import NewsdocError, ReadError, UnknownFormatError
 from newsdoc.formats.registry import REGISTRY, SNIFF_BYTES, Format, _resolve
@@ -143,7 +144,7 @@ def _name_of(source: object) -> str | None:
 def _load(source: Source) -> tuple[bytes, str | None]:
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source), None
-    if isinstance(source, str) and _looks_like_content(source) and not _exists(source):
+    if isinstance(source, str) and _looks_like_content(source) and not _paths.exists(source):
         raise TypeError("read() takes a path, a binary file or bytes; encode a str of content first")
     if isinstance(source, str | os.PathLike):
         return Path(source).read_bytes(), os.fspath(source)
@@ -153,13 +154,6 @@ def _load(source: Source) -> tuple[bytes, str | None]:
             raise TypeError("read() needs a file opened in binary mode ('rb')")
         return data, _name_of(source)
     raise TypeError(f"read() takes a path, a binary file or bytes, not {type(source).__name__}")
-
-
-def _exists(name: str) -> bool:
-    try:
-        return Path(name).exists()
-    except (OSError, ValueError):  # a name too long for the file system, or holding NUL
-        return False
 
 
 def _looks_like_content(text: str) -> bool:

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -82,6 +83,8 @@ def _read_one(task: tuple[int, Any, str | None, dict[str, Any]]) -> ConversionRe
 
     index, source, format, options = task
     name = f"<bytes #{index}>" if isinstance(source, bytes | bytearray) else os.fspath(source)
+    if isinstance(source, str):
+        source = Path(source)  # a path, whatever it looks like ("{draft}.json")
     try:
         return ConversionResult(index, name, document=read(source, format, **options))
     except (NewsdocError, OSError) as error:

@@ -151,7 +151,8 @@ def convert(  # noqa: PLR0917 - click passes every option
         return
     input_path = inputs[0]
     try:
-        source: Any = sys.stdin.buffer.read() if input_path == "-" else input_path
+        # A Path, so that a file named like content ("{draft}.json") is still a file.
+        source: Any = sys.stdin.buffer.read() if input_path == "-" else Path(input_path)
         doc = newsdoc.read(source, from_format)
     except newsdoc.UnknownFormatError as error:
         raise click.UsageError(str(error)) from None
@@ -203,8 +204,10 @@ def _date(text: str) -> Any:
 
 
 def _many(inputs: tuple[str, ...]) -> bool:
+    from newsdoc import _paths
+
     return len(inputs) > 1 or any(
-        Path(i).is_dir() or (_GLOBS & set(i) and not Path(i).exists()) for i in inputs
+        _paths.is_dir(i) or (_GLOBS & set(i) and not _paths.exists(i)) for i in inputs
     )
 
 
