@@ -1,6 +1,7 @@
 """normalize: white space folded as HTML folds it, text merged, empty nodes gone."""
 
 import itertools
+import time
 
 import pytest
 from hypothesis import given
@@ -189,3 +190,20 @@ def _adjacent_links(run) -> bool:
 def test_canonical_runs_take_the_quick_path(run):
     """A normalized run is settled by the quick look, unless two links sit side by side in it."""
     assert canonical._settled(run) or _adjacent_links(run)
+
+
+def test_long_runs_of_mergeable_nodes_merge_in_linear_time():
+    """40,000 side-by-side texts, and 40,000 links to one place, merge at once rather than pair by pair."""
+    texts = Paragraph(tuple(Text("ab ") for _ in range(40_000)))
+    links = Paragraph(tuple(Link("https://a.example", (Text("y"),)) for _ in range(40_000)))
+    started = time.perf_counter()
+    merged_texts, merged_links = normalize(texts), normalize(links)
+    elapsed = time.perf_counter() - started
+    assert (
+        Paragraph((Text("ab " * 39_999 + "ab"),)),
+        Paragraph((Link("https://a.example", (Text("y" * 40_000),)),)),
+    ) == (
+        merged_texts,
+        merged_links,
+    )
+    assert elapsed < 20  # about 0.1 s; merging pair by pair took over 10 s
