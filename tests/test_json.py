@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from typing import Any
 
 import jsonschema
 import orjson
@@ -36,6 +37,7 @@ from newsdoc import (
     Table,
     TableCell,
     Text,
+    WriteError,
 )
 from newsdoc.formats.json.read import iter_json_lines
 from newsdoc.testing import articles, documents
@@ -291,3 +293,35 @@ def test_schema_covers_every_model_field():
     names[Collection] = "collection_document"
     for cls, name in names.items():
         assert {f.name for f in attrs.fields(cls)} <= set(defs[name]["properties"]), cls
+
+
+def _quotes(depth: int) -> bytes:
+    """An article whose body nests *depth* quotes around one paragraph."""
+    block = '{"type":"paragraph","content":["deep"]}'
+    for _ in range(depth):
+        block = '{"type":"quote","body":[' + block + "]}"
+    return ('{"newsdoc":1,"type":"article","headline":"H","body":[' + block + "]}").encode()
+
+
+@pytest.mark.parametrize("depth", range(118, 132))
+def test_what_reads_writes_back_at_the_nesting_limit(depth: int) -> None:
+    """Around orjson's limit, a document either is refused when read or writes back the same."""
+    outcome: object
+    try:
+        doc = newsdoc.read(_quotes(depth), format="json")
+    except ReadError as error:
+        outcome = (error.format, error.reason)
+    else:
+        written = newsdoc.write(doc, format="json")
+        assert isinstance(written, str)
+        outcome = doc == newsdoc.read(written.encode(), format="json")
+    assert outcome in {True, ("json", "nested too deeply: more than 254 levels of arrays and objects")}
+
+
+def test_a_document_built_too_deep_to_write_is_a_write_error() -> None:
+    """A tree nested past what JSON can hold raises WriteError, not orjson's TypeError."""
+    block: Any = Paragraph((Text("deep"),))
+    for _ in range(200):
+        block = Quote((block,))
+    with pytest.raises(WriteError, match="nested too deeply"):
+        newsdoc.write(Article(body=(block,)), format="json")

@@ -23,6 +23,10 @@ from newsdoc.model import Article, Collection
 MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
+#: How deep arrays and objects may nest: orjson's limit when writing JSON.
+MAX_NESTING = 254
+
+
 def read_json(data: bytes) -> Article | Collection:
     """Read one newsdoc JSON document (an article or a collection).
 
@@ -78,6 +82,12 @@ def _document(data: bytes, fmt: str, location: str | None) -> Article | Collecti
         raise fail(f"not valid JSON: {error.msg}", line_hint) from None
     if type(value) is not dict:
         raise fail("expected a JSON object holding a newsdoc document")
+    try:
+        # The writer's limit, checked where it is cheapest: serializing costs a
+        # hundredth of reading, and what cannot be written back is not read.
+        orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        raise fail(f"nested too deeply: more than {MAX_NESTING} levels of arrays and objects") from None
     version = value.pop(VERSION_KEY, None)
     if version is None:
         raise fail(f'not a newsdoc document: no "{VERSION_KEY}" version key')

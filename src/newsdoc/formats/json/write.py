@@ -30,7 +30,14 @@ def write_json(doc: Article | Collection, *, pretty: bool = False) -> str:
     and fields holding their default value are left out.
     """
     options = orjson.OPT_INDENT_2 if pretty else 0
-    return orjson.dumps(to_json_value(doc), option=options | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    return _dumps(to_json_value(doc), options | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+
+
+def _dumps(value: Any, options: int) -> bytes:
+    try:
+        return orjson.dumps(value, option=options)
+    except orjson.JSONEncodeError as error:  # only depth: every value here is JSON-ready
+        raise WriteError(f"cannot write JSON: {error} (nested too deeply)") from None
 
 
 def write_json_lines(doc: Article | Collection, *, strict: bool = False) -> str:
@@ -56,4 +63,4 @@ def stream_json_lines(articles: Iterable[Article], stream: IO[bytes]) -> int:
 def _line(article: Article) -> bytes:
     if not isinstance(article, Article):
         raise WriteError(f"JSON Lines holds articles, not {type(article).__name__}")
-    return orjson.dumps(to_json_value(article), option=orjson.OPT_APPEND_NEWLINE)
+    return _dumps(to_json_value(article), orjson.OPT_APPEND_NEWLINE)
