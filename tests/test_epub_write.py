@@ -320,3 +320,35 @@ def test_without_ebooklib_a_digest_fails_in_one_line_and_writes_nothing(tmp_path
     )
     expected = f"newsdoc: error: {target}: this needs ebooklib, which is not installed; run: pip install 'newsdoc[epub]'\n"
     assert (1, "", expected, False) == (result.returncode, result.stdout, result.stderr, target.exists())
+
+
+@pytest.mark.parametrize(
+    "published",
+    [
+        dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=-12))),
+        dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=12))),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_still_make_a_book(published):
+    """A date whose UTC instant falls outside years 1-9999 is clamped, not an OverflowError."""
+    book = write_epub(Article(headline="Edge", published=published, body=(Paragraph((Text("x"),)),)))
+    assert Article(headline="Edge", published=published, body=(Paragraph((Text("x"),)),)) == newsdoc.read(
+        book, format="epub"
+    )
+
+
+def test_an_image_address_that_is_no_url_keeps_its_figure_as_a_link():
+    """src="http://[::1/x.jpg" (an unclosed IPv6 host) is not packaged; the book is still written."""
+    doc = Article(
+        headline="Odd", body=(newsdoc.Figure(newsdoc.Image("http://[::1/x.jpg"), (Text("A caption"),)),)
+    )
+    assert doc == newsdoc.read(write_epub(doc), format="epub")
+
+
+def test_a_paragraph_of_many_line_breaks_is_written_in_linear_time():
+    """100,000 breaks in one paragraph: each piece of text is added after the last child at once."""
+    content = tuple(node for _ in range(100_000) for node in (Text("word"), newsdoc.LineBreak()))[:-1]
+    doc = Article(headline="Verse", body=(Paragraph(content),))
+    started = time.perf_counter()
+    write_epub(doc)
+    assert time.perf_counter() - started < 30  # under a second; counting the children for each piece took 40 s

@@ -83,7 +83,10 @@ def package_images(
     for src in dict.fromkeys(sources):
         data = given.get(src)
         if data is None:
-            scheme = urlsplit(src).scheme.lower()
+            try:
+                scheme = urlsplit(src).scheme.lower()
+            except ValueError:  # not a URL at all ("http://[::1/x"): nothing to package
+                continue
             if scheme == "data":
                 data = _data_uri(src)
             elif scheme in _HTTP:

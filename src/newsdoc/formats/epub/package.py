@@ -87,13 +87,20 @@ def identifier(url: str | None, content: str) -> str:
     return f"urn:uuid:{uuid.uuid5(CONTENT_NAMESPACE, content)}"
 
 
+_FIRST = dt.datetime.min.replace(tzinfo=dt.UTC)
+_LAST = dt.datetime.max.replace(tzinfo=dt.UTC, microsecond=0)
+
+
 def instant(value: dt.datetime | dt.date | None) -> dt.datetime:
     """*value* as an aware UTC datetime to the second; a date is its midnight in UTC."""
     if value is None:
         return NO_DATE
     if not isinstance(value, dt.datetime):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).replace(microsecond=0)
+    try:
+        return value.astimezone(dt.UTC).replace(microsecond=0)
+    except OverflowError:  # the first or last day of year 1 or 9999, with an offset that leaves the calendar
+        return _LAST if value.year > 1 else _FIRST
 
 
 def date_text(value: dt.datetime | dt.date) -> str:

@@ -101,8 +101,9 @@ def element(
 
 def append_text(parent: etree._Element, text: str) -> None:
     """Add *text* after the last child of *parent* (or as its text)."""
-    if len(parent):
-        last = parent[-1]
+    # lxml counts children by walking them; the last child is found from the end at once.
+    last = next(parent.iterchildren(reversed=True), None)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
