@@ -108,3 +108,31 @@ def test_collection_options_go_only_to_writers_that_take_them(tree, capsys):
     assert "--title does not apply to json output" in capsys.readouterr().err
     assert 2 == main(["convert", str(tree / "a.json"), "-t", "json", "--date", "24 Nov"])
     assert "'24 Nov' is not an ISO date" in capsys.readouterr().err
+
+
+def test_a_date_with_a_time_needs_an_offset(tree, tmp_path, capsys):
+    """--date 2026-01-01T10:00 names no instant: a usage error (exit 2) saying what to add."""
+    code = main(
+        [
+            "convert",
+            str(tree / "a.json"),
+            str(tree / "b.json"),
+            "-o",
+            str(tmp_path / "d.epub"),
+            "--date",
+            "2026-01-01T10:00",
+        ]
+    )
+    assert (2, True) == (code, "'2026-01-01T10:00' has a time but no offset" in capsys.readouterr().err)
+
+
+def test_two_inputs_mirroring_to_one_output_do_not_overwrite_each_other(tree, tmp_path, capsys):
+    """in/a.json and other/a.json named together: the first converts, the second is one failed line."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.json").write_text(_article("Other A"))
+    out = tmp_path / "out"
+    code = main(["convert", str(tree / "a.json"), str(other / "a.json"), "-o", f"{out}/", "-t", "json", "-q"])
+    err = capsys.readouterr().err
+    expected = f"newsdoc: error: {other / 'a.json'}: its output {out / 'a.json'} is also {tree / 'a.json'}'s; not converted\n"
+    assert (1, expected, newsdoc.Article(headline="A")) == (code, err, newsdoc.read(out / "a.json"))

@@ -147,13 +147,27 @@ def _mirror(inputs: list[tuple[Path, Path]], plan: Plan, tally: dict[str, int], 
         )
     suffix = fmt_out.suffixes[0] if fmt_out.suffixes else f".{fmt_out.name}"
     tasks = []
-    for source, relative in inputs:
-        target = Path(plan.output) / relative.with_suffix(suffix)
-        if plan.skip_existing and target.exists():
-            tally["skipped"] += 1
-            bar.update(1)
-            continue
-        tasks.append((str(source), str(target), plan.from_format, fmt_out.name, plan.options))
+    claimed: dict[Path, Path] = {}  # each output, and the input that writes it
+    try:
+        for source, relative in inputs:
+            target = Path(plan.output) / relative.with_suffix(suffix)
+            if target in claimed:
+                # a/x.json and b/x.json named both mirror to DIR/x: never write one over the other.
+                bar.update(1)
+                _fail(
+                    f"{source}: its output {target} is also {claimed[target]}'s; not converted",
+                    tally,
+                    plan.fail_fast,
+                )
+                continue
+            claimed[target] = source
+            if plan.skip_existing and target.exists():
+                tally["skipped"] += 1
+                bar.update(1)
+                continue
+            tasks.append((str(source), str(target), plan.from_format, fmt_out.name, plan.options))
+    except _Stop:
+        return
     try:
         for name, problem in ordered_map(_convert_file, tasks, jobs=plan.jobs):
             bar.update(1)

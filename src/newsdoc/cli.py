@@ -196,11 +196,16 @@ def _date(text: str) -> Any:
     import datetime as dt
 
     try:
-        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+        value = dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
     except ValueError:
         raise click.BadParameter(
             f"{text!r} is not an ISO date such as 2026-11-24", param_hint="--date"
         ) from None
+    if isinstance(value, dt.datetime) and value.utcoffset() is None:
+        raise click.BadParameter(
+            f"{text!r} has a time but no offset; add one, as in {text}+00:00", param_hint="--date"
+        )
+    return value
 
 
 def _many(inputs: tuple[str, ...]) -> bool:
