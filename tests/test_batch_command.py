@@ -136,3 +136,10 @@ def test_two_inputs_mirroring_to_one_output_do_not_overwrite_each_other(tree, tm
     err = capsys.readouterr().err
     expected = f"newsdoc: error: {other / 'a.json'}: its output {out / 'a.json'} is also {tree / 'a.json'}'s; not converted\n"
     assert (1, expected, newsdoc.Article(headline="A")) == (code, err, newsdoc.read(out / "a.json"))
+
+
+def test_a_directory_with_nothing_to_convert_is_a_usage_error(tmp_path, capsys):
+    """An empty directory converts nothing: exit 2 and one line, as a pattern matching nothing does."""
+    (tmp_path / "empty").mkdir()
+    code = main(["convert", str(tmp_path / "empty"), "-o", f"{tmp_path}/out/", "-t", "json"])
+    assert (2, True) == (code, "no file newsdoc reads in " in capsys.readouterr().err)

@@ -54,6 +54,9 @@ def expand(arguments: tuple[str, ...]) -> list[tuple[Path, Path]]:
             found.extend((m, _relative(m, base)) for m in matches if m.is_file())
         else:
             found.append((path, Path(path.name)))
+    if not found:
+        # As for a pattern matching nothing: an empty or unreadable directory is a slip.
+        raise click.UsageError(f"no file newsdoc reads in {', '.join(map(repr, arguments))}")
     return found
 
 
