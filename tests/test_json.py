@@ -325,3 +325,32 @@ def test_a_document_built_too_deep_to_write_is_a_write_error() -> None:
         block = Quote((block,))
     with pytest.raises(WriteError, match="nested too deeply"):
         newsdoc.write(Article(body=(block,)), format="json")
+
+
+@pytest.mark.parametrize(
+    ("data", "articles"),
+    [
+        (
+            b'{"newsdoc":1,"type":"article","headline":"A"}\r\n{"newsdoc":1,"type":"article","headline":"B"}\r\n',
+            2,
+        ),
+        (
+            b'{"newsdoc":1,"type":"article","headline":"A"}\r{"newsdoc":1,"type":"article","headline":"B"}\r',
+            None,
+        ),
+    ],
+)
+def test_json_lines_read_whole_and_streamed_agree_on_line_ends(data: bytes, articles: int | None) -> None:
+    """CRLF ends lines in both readers; a bare CR does not, so both refuse it alike."""
+    outcomes: list[object] = []
+    for read in (
+        lambda: newsdoc.read(data, format="jsonl"),
+        lambda: Collection(articles=tuple(iter_json_lines(io.BytesIO(data)))),
+    ):
+        try:
+            doc = read()
+        except ReadError as error:
+            outcomes.append(error.location)
+        else:
+            outcomes.append(len(doc.articles) if isinstance(doc, Collection) else doc)
+    assert [articles or "line 1", articles or "line 1"] == outcomes

@@ -38,7 +38,9 @@ def read_json(data: bytes) -> Article | Collection:
 
 def read_json_lines(data: bytes) -> Collection:
     """Read JSON Lines, one article per line, into a :class:`~newsdoc.Collection`."""
-    return Collection(articles=tuple(_lines(data.splitlines(keepends=True))))
+    # Lines end at LF (JSON Lines), as a stream reads them; bytes.splitlines would also
+    # split at a bare CR and at form feeds, and read a file the stream reader refuses.
+    return Collection(articles=tuple(_lines(data.split(b"\n"))))
 
 
 def iter_json_lines(stream: IO[bytes]) -> Iterator[Article]:
