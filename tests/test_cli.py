@@ -9,8 +9,11 @@ import importlib.metadata
 import io
 import json
 import os
+import shlex
+import subprocess
 import sys
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -21,7 +24,6 @@ from newsdoc.formats.registry import ENTRY_POINT_GROUP, REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 ARTICLE = newsdoc.Article(
     headline="Flood waters recede",
@@ -539,3 +541,31 @@ def test_broken_plugin_is_one_warning_line(
     )
     assert (0, expected) == (code, err)
     assert {"json", "jsonl"} <= {line.split()[0] for line in out.splitlines() if line[:1].strip()}
+
+
+@pytest.mark.parametrize("command", ["schema", "formats --json", "convert - -f json -t json"])
+@pytest.mark.parametrize("redirect", ["< a.json > /dev/full", "<&- >&-"])
+def test_a_full_or_closed_standard_stream_is_one_line_and_exit_1(
+    command: str, redirect: str, article_file: Path
+) -> None:
+    """Standard output full (/dev/full), or the standard streams closed: one error line, exit 1."""
+    script = shlex.quote(str(Path(sys.executable).with_name("newsdoc")))
+    result = subprocess.run(
+        f"{script} {command} {redirect}",
+        shell=True,
+        cwd=article_file.parent,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert (1, True, True) == (
+        result.returncode,
+        result.stderr.startswith("newsdoc: error: "),
+        _one_line(result.stderr),
+    )
+
+
+def test_schema_to_an_empty_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """``newsdoc schema -o ''`` names no file: exit 2 and one line."""
+    assert 2 == main(["schema", "-o", ""])
+    assert "an empty name is no file" in capsys.readouterr().err

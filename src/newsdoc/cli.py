@@ -7,6 +7,7 @@ Problems are printed as one line each on stderr, never as a traceback.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import warnings
@@ -152,7 +153,7 @@ def convert(  # noqa: PLR0917 - click passes every option
     input_path = inputs[0]
     try:
         # A Path, so that a file named like content ("{draft}.json") is still a file.
-        source: Any = sys.stdin.buffer.read() if input_path == "-" else Path(input_path)
+        source: Any = _stdin().read() if input_path == "-" else Path(input_path)
         doc = newsdoc.read(source, from_format)
     except newsdoc.UnknownFormatError as error:
         raise click.UsageError(str(error)) from None
@@ -253,7 +254,15 @@ def _supported(fmt: Any, options: dict[str, Any]) -> None:
             raise click.UsageError(f"--{name} does not apply to {fmt.name} output")
 
 
+def _stdin() -> IO[bytes]:
+    if sys.stdin is None:  # started with standard input closed (`<&-`)
+        raise OSError(errno.EBADF, "standard input is closed", "-")
+    return sys.stdin.buffer
+
+
 def _stdout() -> IO[bytes]:
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise OSError(errno.EBADF, "standard output is closed", "-")
     return sys.stdout.buffer
 
 
@@ -281,16 +290,19 @@ def list_formats(as_json: bool) -> None:
             }
             for f in rows
         ]
-        click.echo(orjson.dumps(listing, option=orjson.OPT_INDENT_2).decode())
+        _stdout().write(orjson.dumps(listing, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
         return
     width = max((len(f.name) for f in rows), default=4)
+    lines = []
     for f in rows:
         modes = " ".join(m for m, ok in (("read", f.can_read), ("write", f.can_write)) if ok)
         missing = sorted(newsdoc.EVERYTHING - f.carries)
         carries = "carries everything" if not missing else f"drops {', '.join(missing)}"
-        click.echo(f"{f.name:<{width}}  {modes:<10}  {' '.join(f.suffixes):<16}  {carries}")
+        lines.append(f"{f.name:<{width}}  {modes:<10}  {' '.join(f.suffixes):<16}  {carries}\n")
         if f.description:
-            click.echo(f"{'':<{width}}  {f.description}")
+            lines.append(f"{'':<{width}}  {f.description}\n")
+    # Through the byte stream, as every command writes: a closed or full output is an error.
+    _stdout().write("".join(lines).encode("utf-8"))
 
 
 @cli.command()
@@ -305,6 +317,8 @@ def schema(output: str) -> None:
     from newsdoc._atomic import write_atomically
 
     data = orjson.dumps(newsdoc.json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    if not output:
+        raise click.BadParameter("an empty name is no file; use - for standard output", param_hint="-o")
     if output == "-":
         _stdout().write(data)
     else:
@@ -341,6 +355,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # Standard output full (ENOSPC, `> /dev/full`) or closed: the only output left
+        # unguarded by the commands, which report their own files.
+        _error(f"{error.filename or 'standard output'}: {error.strerror or error}")
+        return EXIT_FAILED
     return EXIT_OK
 
 
