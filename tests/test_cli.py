@@ -569,3 +569,18 @@ def test_schema_to_an_empty_name_is_a_usage_error(capsys: pytest.CaptureFixture[
     """``newsdoc schema -o ''`` names no file: exit 2 and one line."""
     assert 2 == main(["schema", "-o", ""])
     assert "an empty name is no file" in capsys.readouterr().err
+
+
+def test_a_line_break_in_a_file_name_stays_on_the_error_line(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing "a<LF>b.json" is named as a\\nb.json, on one line."""
+    code = main(["convert", "a\nb.json", "-o", "out.json"])
+    err = capsys.readouterr().err
+    assert (1, True, True) == (code, err.startswith("newsdoc: error: a\\nb.json: "), _one_line(err))
+
+
+def test_options_are_named_as_they_are_typed(article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The error for an option that does not apply names --fetch-images, with its hyphen."""
+    assert 2 == main(["convert", "a.json", "-o", "out.html", "--fetch-images"])
+    assert "--fetch-images does not apply to html output" in capsys.readouterr().err

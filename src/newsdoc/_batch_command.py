@@ -135,7 +135,9 @@ class _Stop(Exception):  # noqa: N818 - control flow, never seen by users
 
 
 def _fail(message: str, tally: dict[str, int], fail_fast: bool) -> None:
-    click.echo(f"newsdoc: error: {message}", err=True)
+    from newsdoc.cli import one_line
+
+    click.echo(f"newsdoc: error: {one_line(message)}", err=True)
     tally["failed"] += 1
     if fail_fast:
         raise _Stop

@@ -29,7 +29,12 @@ class _CommandFailedError(Exception):
 
 
 def _error(message: str) -> None:
-    click.echo(f"newsdoc: error: {message}", err=True)
+    click.echo(f"newsdoc: error: {one_line(message)}", err=True)
+
+
+def one_line(message: str) -> str:
+    """*message* on one line: a file name may hold a line break, a problem is one line."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 @contextmanager
@@ -251,7 +256,8 @@ def _supported(fmt: Any, options: dict[str, Any]) -> None:
         options.pop("strict", None)
     for name in options:
         if name not in parameters:
-            raise click.UsageError(f"--{name} does not apply to {fmt.name} output")
+            option = name.replace("_", "-")
+            raise click.UsageError(f"--{option} does not apply to {fmt.name} output")
 
 
 def _stdin() -> IO[bytes]:
