@@ -138,3 +138,16 @@ def test_reading_a_str_of_content_explains_itself(content):
     """A str is a path; content must be bytes, whatever the str holds."""
     with pytest.raises(TypeError, match="encode a str of content first"):
         newsdoc.read(content)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: newsdoc.read(b"{}", format=5),  # type: ignore[arg-type]
+        lambda: newsdoc.write(newsdoc.Article(), format=5),  # type: ignore[arg-type]
+    ],
+)
+def test_a_format_named_by_something_else_than_a_str_is_a_type_error(call):
+    """format=5 is a TypeError saying formats are named by str, not an AttributeError from inside."""
+    with pytest.raises(TypeError, match="a format is named by a str"):
+        call()

@@ -136,6 +136,8 @@ class Registry:
 
     def get(self, name: str) -> Format:
         """The format called *name* (or with *name* as an alias), case-insensitively."""
+        if not isinstance(name, str):
+            raise TypeError(f"a format is named by a str, such as 'json', not {type(name).__name__}")
         wanted = name.strip().lower()
         formats = self._load()
         if wanted in formats:
