@@ -181,3 +181,10 @@ def test_yaml_aliases_do_not_multiply_work():
     with pytest.warns(ReadWarning):
         fields, _ = load_front_matter("\n".join(lines), _inline)
     assert {"tags": ()} == fields
+
+
+def test_an_impossible_date_is_left_out_with_a_warning_and_the_rest_is_read():
+    """published: 2024-13-45 is a YAML timestamp no calendar holds: a warning, not a failed read."""
+    with pytest.warns(ReadWarning, match="front matter 'published': expected a date"):
+        fields, named = load_front_matter("title: Rain\npublished: 2024-13-45\n", lambda line: (Text(line),))
+    assert ({"headline": "Rain"}, True) == (fields, named)

@@ -18,6 +18,24 @@ from newsdoc.model import Article, Author, Figure, Heading, Image, Inline
 _SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML in which an impossible timestamp ("2024-13-45") stays a string.
+
+    PyYAML raises ValueError from deep inside the load for one; kept as a string, it
+    is refused with a warning by the field that reads it, and the article is read.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
 FENCE = "---"
 # Characters after which YAML would start a new line inside a plain or quoted scalar.
 _LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
@@ -148,7 +166,7 @@ def load_front_matter(text: str, caption: Callable[[str], tuple[Inline, ...]]) -
     kind are left out with a :class:`~newsdoc.ReadWarning`.
     """
     try:
-        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C or Python
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C or Python
     except yaml.YAMLError as error:
         raise FrontMatterError(f"front matter is not valid YAML: {_first_line(error)}") from None
     if data is None:
