@@ -584,3 +584,32 @@ def test_options_are_named_as_they_are_typed(article_file: Path, capsys: pytest.
     """The error for an option that does not apply names --fetch-images, with its hyphen."""
     assert 2 == main(["convert", "a.json", "-o", "out.html", "--fetch-images"])
     assert "--fetch-images does not apply to html output" in capsys.readouterr().err
+
+
+def test_an_output_replaced_keeps_its_permissions_and_its_link(
+    article_file: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Writing over a private (0600) file keeps it private; writing to a symlink writes the file it names."""
+    private = workdir / "private.json"
+    private.write_bytes(OLD_BYTES)
+    private.chmod(0o600)
+    (workdir / "link.json").symlink_to(private)
+    assert 0 == main(["convert", "a.json", "-o", "link.json"])
+    assert (0o600, True, ARTICLE) == (
+        private.stat().st_mode & 0o777,
+        (workdir / "link.json").is_symlink(),
+        newsdoc.read(private),
+    )
+
+
+@pytest.mark.parametrize(
+    "argv", [["convert", ""], ["convert", "a.json", "-t", ""], ["convert", "a.json", "-o", ""]]
+)
+def test_an_empty_argument_is_a_usage_error(
+    argv: list[str], article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'' is no file and no format: exit 2, rather than the current directory or the default format."""
+    assert (2, True) == (
+        main(argv),
+        "an empty argument names no file and no format" in capsys.readouterr().err,
+    )

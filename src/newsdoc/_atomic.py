@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -23,11 +24,16 @@ def atomic_writer(path: str | os.PathLike[str], *, durable: bool = True) -> Iter
     (several milliseconds) per file, which batches of thousands of small files skip.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()  # write the file the link points to, and keep the link
     temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         # Inside the try: an interrupt arriving as os.open returns still removes the file.
         # os.open with mode 0o666 lets the umask decide the permissions, as for any new file.
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with contextlib.suppress(FileNotFoundError):
+            # A file replaced keeps its permissions (a private 0600 file stays private).
+            temporary.chmod(stat.S_IMODE(target.stat().st_mode))
         with os.fdopen(descriptor, "wb") as stream:
             yield stream
             stream.flush()

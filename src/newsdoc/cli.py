@@ -124,6 +124,8 @@ def convert(  # noqa: PLR0917 - click passes every option
     """
     import newsdoc
 
+    if "" in inputs or "" in (output, from_format, to_format):
+        raise click.UsageError("an empty argument names no file and no format")
     try:
         if to_format:
             fmt_out = newsdoc.get_format(to_format)
