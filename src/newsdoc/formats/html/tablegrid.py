@@ -12,6 +12,10 @@ from newsdoc.model import TableCell
 
 #: A cell's spans as written: (colspan, rowspan).
 Spans = tuple[int, int]
+#: How wide spans may make a written table: HTML's own limit for one colspan (WHATWG
+#: 4.9.11). 150 cells spanning 1,000 columns each in every row would otherwise ask
+#: for a padding row of millions of cells.
+MAX_COLUMNS = 1000
 
 
 @frozen
@@ -69,6 +73,9 @@ def _group(
             colspan = cell.colspan
             if position < len(taken):
                 colspan = min(colspan, taken[position][0] - column)  # stop short of the next covered slot
+            # Wide spans stop at MAX_COLUMNS: a table's padding row (a cell for every column)
+            # stays small however the model's spans add up; the model's values ride along.
+            colspan = max(1, min(colspan, MAX_COLUMNS - column))
             rowspan = min(cell.rowspan, len(rows) - index)
             for below in range(index + 1, index + rowspan):
                 covered[below].append((column, column + colspan))
