@@ -59,3 +59,25 @@ def test_a_short_line_with_a_date_and_many_words_is_story_text():
     """A sentence that mentions a date is not a date line."""
     line = "The vote on 3 May 2024 was won by the council after a long night."
     assert [STORY, line] == _texts(f"<p>{STORY}</p><p>{line}</p>")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Les også: Storm closes the harbour for a week",
+        "À lire aussi La natalité en baisse",
+        "Lesen Sie auch: Der Hafen bleibt zu",
+        "$$ARTICLEAD$$",
+        "For the latest news from across the globe, sign up for our newsletter",
+        "Check out more of our travel stories by signing up to our free weekly newsletter",
+    ],
+)
+def test_read_also_links_placeholders_and_newsletter_prompts_are_removed(line):
+    """A "read also" line, an unfilled ad placeholder or a newsletter prompt goes."""
+    assert [STORY] == _texts(f"<p>{STORY}</p><p>{line}</p>")
+
+
+def test_a_sentence_about_a_newsletter_or_reading_is_story_text():
+    """Lines that only mention newsletters or reading, without a sign-up prompt, stay."""
+    lines = ["The newsletter was read by thousands of farmers.", "Read the report and weep, he said."]
+    assert [STORY, *lines] == _texts(f"<p>{STORY}</p>" + "".join(f"<p>{line}</p>" for line in lines))

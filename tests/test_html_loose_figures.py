@@ -77,3 +77,64 @@ def test_an_unmarked_element_repeating_the_image_alt_is_its_caption():
     )
     loose_figures.mark_figures(root)
     assert ("figure", "figcaption") == (root[0].tag, root[0][1].tag)
+
+
+def test_a_figcaption_after_the_wrappers_of_a_lone_figure_moves_inside():
+    """<div><figure>...</figure></div><figcaption> joins the figure: the caption follows its wrapper."""
+    root = _root(
+        '<div class="embed"><div class="box"><figure><img src="a.jpg"></figure></div><figcaption>Cap</figcaption></div>'
+    )
+    loose_figures.mark_figures(root)
+    assert ["img", "figcaption"] == [child.tag for child in root[0][0][0]]
+
+
+def test_a_button_around_an_image_is_a_box_and_other_buttons_stay():
+    """A lightbox's "Open image viewer" button holding the image becomes a box; a text button stays."""
+    root = _root(
+        '<button aria-label="Open image viewer"><figure><img src="a.jpg"></figure></button><button>Menu</button>'
+    )
+    loose_figures.open_lightboxes(root)
+    assert ["div", "button"] == [child.tag for child in root]
+
+
+def test_a_marked_caption_inside_a_figure_becomes_its_figcaption():
+    """<figure><img><div class="caption-text">...</div></figure>: the div is the caption."""
+    root = _root('<figure><img src="a.jpg"><div class="caption-text">Cap</div></figure>')
+    loose_figures.mark_figures(root)
+    assert "figcaption" == root[0][1].tag
+
+
+def test_the_one_line_of_text_in_an_image_figure_is_its_caption_and_a_credit_stays_marked():
+    """A bare <p> beside the image is the caption; a <p class="credit"> beside it is left to the figure reader."""
+    root = _root('<figure><img src="a.jpg"><p>Cap</p><p class="credit">Jane Doe</p></figure>')
+    loose_figures.mark_figures(root)
+    assert ["img", "figcaption", "p"] == [child.tag for child in root[0]]
+
+
+def test_a_figure_with_two_lines_of_text_gets_no_caption():
+    """Two unmarked lines in a figure: neither is taken for the caption."""
+    root = _root("<figure><img src='a.jpg'><p>One</p><p>Two</p></figure>")
+    loose_figures.mark_figures(root)
+    assert ["img", "p", "p"] == [child.tag for child in root[0]]
+
+
+def test_an_element_marked_as_a_caption_right_after_a_figure_moves_inside():
+    """<figure>...</figure><p class="media-caption"> joins the figure; a "description" after it does not."""
+    root = _root(
+        '<figure><img src="a.jpg"></figure><p class="media-caption">Cap</p>'
+        '<figure><img src="b.jpg"></figure><p class="description">A dek after the lead image</p>'
+    )
+    loose_figures.mark_figures(root)
+    assert (["img", "figcaption"], ["img"]) == (
+        [child.tag for child in root[0]],
+        [child.tag for child in root[1]],
+    )
+
+
+def test_a_credit_right_after_a_figure_moves_inside():
+    """<figure>...</figure><p class="photo-credit"> joins the figure, for the figure reader to take as its credit."""
+    root = _root(
+        '<figure><img src="a.jpg"><figcaption>Cap</figcaption></figure><p class="photo-credit">Jane Doe</p>'
+    )
+    loose_figures.mark_figures(root)
+    assert ["img", "figcaption", "p"] == [child.tag for child in root[0]]

@@ -268,6 +268,10 @@ def test_lazy_loaded_images_read_their_real_source():
         ("Scores for the 2024/25 season", "Scores for the 2024/25 season", None),
         ("A photo of the bridge (right) at dawn", "A photo of the bridge (right) at dawn", None),
         ("The ratio was 3:1 last year", "The ratio was 3:1 last year", None),
+        ("国会前で警備に当たる警察官ら＝ＡＰ", "国会前で警備に当たる警察官ら", "ＡＰ"),  # noqa: RUF001
+        ("Ein Vergleich: 1=1", "Ein Vergleich: 1=1", None),
+        ("의원들이 입장을 밝히고 있다. 민경석 기자", "의원들이 입장을 밝히고 있다.", "민경석"),
+        ("The tariff applies from March. (Unsplash)", "The tariff applies from March.", "Unsplash"),
     ],
 )
 def test_trailing_credit_lines_are_split_off_captions(caption, expected_caption, credit):
@@ -284,6 +288,11 @@ def test_trailing_credit_lines_are_split_off_captions(caption, expected_caption,
         '<figcaption>A bridge <span class="image-byline">Jane Doe</span></figcaption>',
         '<figcaption>A bridge</figcaption><p class="photo-source">Jane Doe</p>',
         '<figcaption>A bridge <span itemprop="copyrightHolder">Jane Doe</span></figcaption>',
+        '<figcaption><span>A bridge</span> <span data-flag="main-image-source">Jane Doe</span></figcaption>',
+        (
+            '<figcaption>A bridge <span class="c-copyright">©</span><span class="c-credit">Jane Doe</span>'
+            '</figcaption><div class="image-copyright">© Jane Doe</div>'
+        ),
     ],
 )
 def test_credits_marked_by_class_or_microdata_are_split_off(markup):
@@ -776,6 +785,14 @@ def test_pandoc_output_with_a_table_of_contents_keeps_every_block():
     assert _article(read_html(data)).body == _article(read_html(data.replace(b"<body>", toc, 1))).body
 
 
+def test_a_figure_takes_caption_and_credit_from_the_image_data_attributes():
+    """data-caption and data-source on the image, kept for a lightbox, give a bare figure its words."""
+    doc = _read(
+        '<figure><img src="a.jpg" data-caption="The harbour" data-source="Jane Doe/Example"></figure>'
+    )
+    assert Figure(Image("a.jpg"), (T("The harbour"),), "Jane Doe/Example") == doc.body[0]
+
+
 def test_a_figure_takes_its_credit_from_the_image_title_when_the_caption_has_none():
     """A figcaption without a credit, an image title ending with one: the figure gets it."""
     doc = _read(
@@ -796,3 +813,62 @@ def test_a_caption_run_into_the_standfirst_does_not_replace_the_description():
         f"<div>{story}</div></body></html>"
     ).encode()
     assert dek == _article(read_html(page)).dek
+
+
+def test_a_bold_opening_paragraph_is_the_dek_when_the_description_is_a_label():
+    """A description of a word or two yields to the story's bold first paragraph, which leaves the body."""
+    lede = "The council voted on Monday to close the old bridge to cars for good."
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        '<html><head><meta property="og:description" content="Council meeting"></head><body>'
+        f'<nav><a href="/">Home</a></nav><h1>Bridge closes</h1><div><p><strong>{lede}</strong></p>{story}</div>'
+        "</body></html>"
+    ).encode()
+    doc = _article(read_html(page))
+    assert (lede, 4) == (doc.dek, len(doc.body))
+
+
+def test_a_gallery_figure_of_figures_keeps_each_caption():
+    """<figure> holding captioned <figure>s gives one figure each, every caption kept."""
+    doc = _read(
+        "<figure><ul><li><figure><img src='a.jpg'><figcaption>Dawn</figcaption></figure></li>"
+        "<li><figure><img src='b.jpg'><figcaption>Dusk</figcaption></figure></li></ul></figure>"
+    )
+    assert (Figure(Image("a.jpg"), (T("Dawn"),)), Figure(Image("b.jpg"), (T("Dusk"),))) == doc.body
+
+
+def test_a_lazy_image_and_its_noscript_copy_are_one_figure():
+    """A placeholder with data-lazy and the <noscript> <img> of the same file give one captioned figure."""
+    doc = _read(
+        '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-lazy="a.jpg">'
+        '<noscript><img src="a.jpg"></noscript><figcaption>Dawn</figcaption></figure>'
+    )
+    assert (Figure(Image("a.jpg"), (T("Dawn"),)),) == doc.body
+
+
+def test_a_fuller_standfirst_in_other_words_replaces_the_shorter_description():
+    """An excerpt on the page that says more than the description, opening otherwise, is the dek."""
+    dek = "Two suspects were arrested last week. They had targeted drone makers too."
+    shown = (
+        "A spy ring spread across the universities to siphon off military know-how. For a long time "
+        "nobody intervened, and now two suspects were arrested. They had targeted drone makers too."
+    )
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        f'<html><head><meta property="og:description" content="{dek}"></head><body><nav><a href="/">Home</a></nav>'
+        f'<h1>Spies</h1><p class="detail__excerpt">{shown}</p><div>{story}</div></body></html>'
+    ).encode()
+    assert shown == _article(read_html(page)).dek
+
+
+def test_a_copyright_line_laid_over_the_image_is_the_credit():
+    """A "© Name" line in the figure outside its caption gives the credit, the sign taken off."""
+    doc = _read(
+        '<figure><picture><img src="a.jpg"></picture><div><small>© Jane Doe</small></div>'
+        "<figcaption>The school at noon</figcaption></figure>"
+    )
+    assert (Figure(Image("a.jpg"), (T("The school at noon"),), "Jane Doe"),) == doc.body

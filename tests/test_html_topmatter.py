@@ -3,6 +3,7 @@
 import lxml.html
 
 from newsdoc.formats.html import topmatter
+from newsdoc.model import Paragraph, Strong, Text
 
 FIRST = "The first overnight train in two decades left the central station on Monday evening."
 
@@ -93,3 +94,33 @@ def test_a_short_last_sentence_ends_the_story_and_stays():
     root = _root(f"<p>{FIRST}</p><p>He declined to comment.</p><p>Share this story</p>")
     topmatter.strip_tail(root)
     assert [FIRST, "He declined to comment."] == _texts(root)
+
+
+def _paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph((Text(text),)) for text in texts)
+
+
+_LEDE = "The council voted on Monday to close the old bridge to cars for good."
+
+
+def test_a_wholly_bold_opening_paragraph_is_the_standfirst():
+    """<p><strong>...</strong></p> before plain paragraphs leaves the body as the dek."""
+    rest = _paragraphs("First paragraph of the story.", "Second paragraph of the story.")
+    body = (Paragraph((Strong((Text(_LEDE),)),)), *rest)
+    assert (_LEDE, rest) == topmatter.bold_standfirst(body)
+
+
+def test_a_bold_opening_needs_plain_paragraphs_after_it_and_a_sentence_length():
+    """A short bold label, or a bold paragraph with one paragraph after it, stays in the body."""
+    short = (Paragraph((Strong((Text("UPDATE"),)),)), *_paragraphs("One.", "Two."))
+    alone = (Paragraph((Strong((Text(_LEDE),)),)), *_paragraphs("One."))
+    assert ((None, short), (None, alone)) == (
+        topmatter.bold_standfirst(short),
+        topmatter.bold_standfirst(alone),
+    )
+
+
+def test_a_partly_bold_opening_paragraph_is_story_text():
+    """A paragraph opening with a bold dateline and going on in plain text stays in the body."""
+    body = (Paragraph((Strong((Text("LONDON"),)), Text(" - " + _LEDE))), *_paragraphs("One.", "Two."))
+    assert (None, body) == topmatter.bold_standfirst(body)

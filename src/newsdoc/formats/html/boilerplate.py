@@ -47,6 +47,22 @@ BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = (
     # a story to tell? Email: ...", "Senden Sie uns Ihr Feedback an: briefe@...": a
     # short line giving the newsroom's e-mail address (British tabloids, German papers).
     re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    # "Les også: Another story", "À lire aussi ...", "Lesen Sie auch: ...", "Read more: ...":
+    # links to other stories set between paragraphs, opened by a "read also" label
+    # (Scandinavian, French, German, Italian, Spanish, Portuguese, Polish, Russian papers).
+    re.compile(
+        r"^(?:read (?:also|more)|see also|also read|les også|læs også|läs också|lue myös"
+        r"|à lire aussi|lire aussi|lesen sie auch|leggi anche|lee también|leia também"
+        r"|czytaj (?:też|także)|читайте (?:также|також))\b\s*:?",
+        re.IGNORECASE,
+    ),
+    # "$$ARTICLEAD$$", "{{ad}}", "[[inline-ad]]": a template's placeholder for an ad
+    # slot, left unfilled in the saved markup (headless CMS bodies rendered by scripts).
+    re.compile(r"^(?:\$\$|\{\{|\[\[|%%)[\w-]+(?:\$\$|\}\}|\]\]|%%)$"),
+    # "For the latest news, sign up for our newsletter", "Check out more stories by
+    # signing up to our free weekly newsletter": newsletter prompts closing British
+    # and American tabloid stories.
+    re.compile(r"\b(?:sign(?:ing)? up|subscribe)\b[^.!?]{0,80}\bnewsletters?\b", re.IGNORECASE),
 )
 
 

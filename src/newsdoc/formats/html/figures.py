@@ -26,6 +26,17 @@ if TYPE_CHECKING:
 CREDIT_CLASS_WORDS = frozenset(
     {"credit", "credits", "byline", "source", "copyright", "attribution", "photographer", "courtesy"}
 )
+#: Attributes of an ``<img>`` holding its caption or its credit, for lightbox and
+#: gallery scripts to show (Fancybox's and PhotoSwipe's data-caption, data-credit
+#: and data-source in German and British CMS templates).
+CAPTION_ATTRIBUTES = ("data-caption", "data-title-caption")
+CREDIT_ATTRIBUTES = ("data-credit", "data-source", "data-copyright", "data-photographer")
+#: Longest data-* attribute value read for credit words: flags such as
+#: ``data-fp-flag="main-image-source"`` or ``data-testid="caption-credit"``, not URLs or JSON.
+_MAX_FLAG = 40
+# Elements holding a credit line laid over or under an image, and its longest length.
+_LINE_ELEMENTS = ("small", "span", "p", "div", "cite")
+_MAX_COPYRIGHT_LINE = 120
 #: Microdata properties naming an image's credit (schema.org ImageObject).
 CREDIT_ITEMPROPS = frozenset({"copyrightHolder", "copyrightNotice", "creditText", "author"})
 
@@ -53,9 +64,11 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "(Mario Jasso/Cuartoscuro)", "(Jane Doe/Reuters)": a name and an agency or
     # archive after a slash, in parentheses (WordPress captions, wire photos).
     re.compile(r"\((?P<credit>[^\W\d][^()/]{1,40}/[^()]{2,60})\)$"),
-    # "(Getty Images)", "(AFP via Getty Images)", "(Reuters)": agency names in parentheses.
+    # "(Getty Images)", "(AFP via Getty Images)", "(Reuters)", "(Unsplash)": agency and
+    # stock-photo library names in parentheses (wire captions, WordPress blogs).
     re.compile(
-        r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|AFP|Reuters|EPA|Shutterstock|Alamy)\b[^()]{0,40})\)$"
+        r"\((?P<credit>[^()]{0,60}\b(?:Getty Images|AFP|Reuters|EPA|Shutterstock|Alamy|Unsplash|Pexels"
+        r"|Pixabay|iStock|Adobe Stock|Depositphotos|Dreamstime|123RF|Freepik)\b[^()]{0,40})\)$"
     ),
     # "Photograph: Jane Doe/Example Press", "Photo: ...", "Credit: ...", "Foto: ...":
     # a label and a colon (British papers, most CMS caption templates).
@@ -65,6 +78,12 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "A crowd in the square | Jane Doe/Example Press": a short last part after a bar
     # (many WordPress themes and news templates print caption | credit).
     re.compile(r"(?<=\s)\|\s(?P<credit>[^|]{2,100})$"),
+    # Japanese papers end a caption with a fullwidth equals sign (U+FF1D) and the
+    # credit: the police outside the Diet, "=AP", "=Reuters" in fullwidth letters.
+    re.compile(r"(?<=\S)\uff1d(?P<credit>[^\uff1d\u3002\u3001\s]{1,20})$"),
+    # "... 입장을 밝히고 있다. 홍길동 기자": Korean papers end a caption with the
+    # photographer's name and "기자" (reporter); the credit is the name.
+    re.compile(r"(?<=[.\s])(?P<credit>[\uac00-\ud7a3]{2,4}) ?\uae30\uc790$"),
 )
 #: A label before a credit's names ("Photo: ", "Credit: ", "Symbolfoto: ", "© ",
 #: "Copyright "): the credit is the names, as people cite it, so the label is taken off.
@@ -77,8 +96,8 @@ _SEPARATORS = " |/·—–-"  # noqa: RUF001 - the dashes captions use
 
 #: Attributes lazy-loading scripts keep the real image address in, most common first
 #: (lazysizes and most themes: data-src; WP Rocket: data-lazy-src; jQuery Lazy Load:
-#: data-original).
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-hi-res-src")
+#: data-original; Slick carousels: data-lazy).
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-hi-res-src", "data-lazy")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset")
 
 _DIMENSION = re.compile(r"\s*0*([1-9][0-9]{0,8})")
@@ -205,6 +224,17 @@ def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
     """The blocks a ``<figure>`` holds: usually one Figure, Embed, Quote or Table."""
     if reader.own:
         return [_own_figure(element, reader, depth)]
+    inner = [
+        figure
+        for figure in element.iterdescendants("figure")
+        if next(figure.iterancestors("figure")) is element
+    ]
+    if inner:  # a gallery of figures, each with its own caption (one level: no recursion)
+        return [block for figure in inner for block in _read_one(figure, reader, depth)]
+    return _read_one(element, reader, depth)
+
+
+def _read_one(element: Any, reader: BlockReader, depth: int) -> list[Block]:
     caption_element = next(element.iter("figcaption"), None)
     credit = _marked_credit(element, reader)
     caption: tuple[Inline, ...] = reader.content(caption_element) if caption_element is not None else ()
@@ -218,15 +248,29 @@ def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
         found = provider_of(reader.url(frame.get("src") or frame.get("data-src")) or "")
         if found is not None:
             return [Embed(found[1], found[0], caption)]
-    images = [image for image in (image_of(img, reader) for img in element.iter("img")) if image]
+    shown: dict[str, Image] = {}  # once each: a <noscript> copy of a lazy image is the same image
+    for img in element.iter("img"):
+        image = image_of(img, reader)
+        if image is not None:
+            shown.setdefault(image.src, image)
+    images = list(shown.values())
+    if len(images) > 1 and any(image.src.startswith("data:") for image in images):
+        # a lazy loader's inline placeholder beside the real image (often in <noscript>)
+        images = [image for image in images if not image.src.startswith("data:")] or images[:1]
     if images:
-        title = _title_of(next(element.iter("img")), reader)
+        img = next(element.iter("img"))
+        title = _title_of(img, reader)
         if not caption:
-            caption = title
+            stated = _attribute_text(img, CAPTION_ATTRIBUTES, reader)
+            caption = (Text(stated),) if stated else title
         if credit is None:
             caption, credit = split_credit(caption)
         if credit is None and title:
             credit = split_credit(title)[1]  # the title may end with the credit the caption lacks
+        if credit is None:
+            credit = clean_credit(_attribute_text(img, CREDIT_ATTRIBUTES, reader)) or None
+        if credit is None:
+            credit = _copyright_line(element, reader)
         first = Figure(images[0], caption, credit)
         return [first, *(Figure(image) for image in images[1:])]
     kinds = {child.tag: child for child in element if isinstance(child.tag, str)}
@@ -246,6 +290,26 @@ def read_figure(element: Any, reader: BlockReader, depth: int) -> list[Block]:
             caption, credit = split_credit(caption)
         return [*reader.blocks(element, depth), Figure(None, caption, credit)]
     return reader.blocks(element, depth)
+
+
+def _copyright_line(figure: Any, reader: BlockReader) -> str | None:
+    """The names of a short "© Name" line in *figure* outside its caption (a credit laid over the image)."""
+    for element in figure.iter(*_LINE_ELEMENTS):
+        if any(type(child.tag) is str for child in element):
+            continue
+        text = fold(reader.string(element.text or ""))
+        if text.startswith(("©", "(c)", "(C)")) and len(text) <= _MAX_COPYRIGHT_LINE:
+            return clean_credit(text) or None
+    return None
+
+
+def _attribute_text(img: Any, names: tuple[str, ...], reader: BlockReader) -> str:
+    """The text of the first of the attributes *names* that *img* holds ("" if none; markup is none)."""
+    for name in names:
+        text = fold(reader.string(img.get(name) or ""))
+        if text and "<" not in text:
+            return text
+    return ""
 
 
 def _title_of(img: Any, reader: BlockReader) -> tuple[Inline, ...]:
@@ -289,7 +353,11 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get("itemprop") in CREDIT_ITEMPROPS or _credit_class(element.get("class")):
+        if (
+            element.get("itemprop") in CREDIT_ITEMPROPS
+            or _credit_class(element.get("class"))
+            or _credit_flag(element)
+        ):
             marked.append(element)
     texts: dict[str, None] = {}  # in order, without the copies templates show twice
     for element in marked:
@@ -299,7 +367,16 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
         if text:
             texts[text] = None
         detach(element)
-    return " ".join(texts) or None
+    kept = [text for text in texts if not any(text != other and text in other for other in texts)]
+    return clean_credit(" ".join(kept)) or None  # a part shown again whole ("©", "Name", "© Name")
+
+
+def _credit_flag(element: Any) -> bool:
+    """Whether a short ``data-*`` value of *element* names a credit (``data-fp-flag="image-source"``)."""
+    return any(
+        name.startswith("data-") and len(value) <= _MAX_FLAG and _credit_class(value)
+        for name, value in element.items()
+    )
 
 
 def clean_credit(text: str) -> str:
@@ -309,7 +386,7 @@ def clean_credit(text: str) -> str:
     'AP Photo'
     """
     text = fold(text)
-    words = text.split(" ")
+    words = text.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         text = " ".join(words[:half])  # a visible copy and a screen-reader copy

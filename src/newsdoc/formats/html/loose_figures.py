@@ -21,17 +21,32 @@ CAPTION_WORDS = frozenset(
     {
         "caption", "captions", "figcaption", "imagecaption", "legend", "bildunterschrift", "bildtext",
         "description", "desc", "imagetext", "phototext", "subtitle",
+        # "img-info", "bild-info": German regional templates.
+        "imginfo", "imageinfo", "bildinfo", "fotoinfo",
     }
 )  # fmt: skip
 #: Ancestors climbed from an image to find its box: templates wrap images in a few
 #: layers ("image-box" > "image-container" > "img").
 MAX_CLIMB = 5
+#: A credit after a figure is a line of at most this many characters.
+MAX_CREDIT = 200
+#: Wrappers around a lone ``<figure>`` climbed to find the ``<figcaption>`` after them.
+MAX_WRAPPERS = 3
 #: A box holding more text than this is not an image and its caption but story text.
 MAX_CAPTION = 1200
 #: The share of words an element must share with an image's alt or title to be its caption.
 REPEAT_SHARE = 0.8
 _MIN_DESCRIBED_WORDS = 3  # "Photo", "image 1": too few words to recognise a caption by
 _WORD = re.compile(r"\w+")
+#: Caption words that mark the element right after a figure as its caption: the
+#: generic "description" and "subtitle" are left out, as a dek may follow a lead image.
+FOLLOWING_CAPTION_WORDS = CAPTION_WORDS - {"description", "desc", "subtitle"}
+# Elements that hold a caption's line of text in CMS figures.
+_CAPTION_BOXES = ("p", "div", "span", "small")
+# Figures that are not images': their readers take their captions themselves.
+_NOT_IMAGE_FIGURES = ("blockquote", "table", "pre", "iframe", "video", "audio")
+# What makes a button around it an image's lightbox opener, not a control.
+_IMAGE_TAGS = ("img", "figure", "picture")
 # Elements whose text belongs to the story, never to an image inside them.
 _PROSE = frozenset(
     {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "body"}
@@ -49,9 +64,17 @@ def mark_figures(root: Any) -> None:
             element.tag = "img"
     for figure in list(root.iter("figure")):
         _adopt_caption(figure)
+        _caption_inside(figure)
     for img in list(root.iter("img")):
         if not _in_figure(img, root):
             box_with_caption(img, root)
+
+
+def open_lightboxes(tree: Any) -> None:
+    """Buttons around an image (a lightbox's "Open image viewer") become plain boxes, kept as figures."""
+    for button in tree.iter("button"):
+        if next(button.iter(*_IMAGE_TAGS), None) is not None:
+            button.tag = "div"
 
 
 def box_with_caption(img: Any, root: Any = None) -> Any:
@@ -131,17 +154,79 @@ def _marked(box: Any, words: frozenset[str]) -> Any:
     return None
 
 
+def _caption_inside(figure: Any) -> None:
+    """A figure with an image and no ``<figcaption>``: its marked caption, or its one line of text, is one.
+
+    CMS templates put the caption in ``<div class="caption">`` or a bare ``<p>`` inside the figure.
+    """
+    if next(figure.iter("figcaption"), None) is not None or next(figure.iter("img"), None) is None:
+        return
+    if next(figure.iter(*_NOT_IMAGE_FIGURES), None) is not None:
+        return  # a quote's, a table's or an embed's figure: its reader finds the caption
+    caption = _marked(figure, CAPTION_WORDS)
+    if caption is None:
+        lines = [
+            element
+            for element in figure.iterdescendants(*_CAPTION_BOXES)
+            if "".join(element.itertext()).strip()
+            and next(element.iter(*_IMAGE_TAGS), None) is None
+            and CREDIT_CLASS_WORDS.isdisjoint(words_of(element.get("class") or ""))
+        ]
+        if len(lines) != 1 or any(child.tag in BLOCK_LEVEL for child in lines[0]):
+            return
+        caption = lines[0]
+    caption.tag = "figcaption"
+
+
 def _adopt_caption(figure: Any) -> None:
-    """A ``<figcaption>`` standing right after its ``<figure>`` is moved into it."""
+    """A ``<figcaption>`` (or an element marked as a caption) right after its ``<figure>`` moves into it.
+
+    The figure may sit alone in a few wrappers ("image-container"), the caption after them.
+    An element marked as a credit right after the figure moves in too.
+    """
+    if next(figure.iter("figcaption"), None) is None:
+        following = _after(figure)
+        if following is not None and (
+            following.tag == "figcaption" or _marked_line(following, FOLLOWING_CAPTION_WORDS)
+        ):
+            following.tag = "figcaption"
+            _move_into(figure, following)
     following = figure.getnext()
     if (
-        following is None
-        or following.tag != "figcaption"
-        or next(figure.iter("figcaption"), None) is not None
+        following is not None
+        and _marked_line(following, CREDIT_CLASS_WORDS)
+        and not any(type(child.tag) is str for child in following.iterdescendants())
+        and len(following.text or "") <= MAX_CREDIT
     ):
-        return
-    tail = following.tail
-    following.tail = None
-    figure.append(following)
+        _move_into(figure, following)  # a line of text alone, not a code block marked "sourceCode"
+
+
+def _after(figure: Any) -> Any:
+    """The element after *figure*, or after the wrappers it stands alone in."""
+    node = figure
+    following = node.getnext()
+    for _ in range(MAX_WRAPPERS):
+        parent = node.getparent()
+        if following is not None or parent is None or parent.tag in _PROSE or len(parent) != 1:
+            break
+        node = parent
+        following = node.getnext()
+    return following
+
+
+def _marked_line(element: Any, words: frozenset[str]) -> bool:
+    """Whether *element* is a short line of text, without images, whose class words include *words*."""
+    return (
+        element.tag in _CAPTION_BOXES
+        and not words.isdisjoint(words_of(element.get("class") or ""))
+        and next(element.iter(*_IMAGE_TAGS), None) is None
+        and len("".join(islice(element.itertext(), 200))) <= MAX_CAPTION
+    )
+
+
+def _move_into(figure: Any, element: Any) -> None:
+    tail = element.tail
+    element.tail = None
+    figure.append(element)
     if tail:
         figure.tail = (figure.tail or "") + tail

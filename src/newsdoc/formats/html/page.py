@@ -48,6 +48,8 @@ STANDFIRST_WORDS = frozenset(
         "subtitle", "subheadline",  # pandoc's title block, Scandinavian and Dutch CMSs
         "intro", "lede",  # "article-intro" (German CMSs), "lede" (US magazines)
         "summary", "abstract",  # "article-summary", schema-minded templates
+        "excerpt",  # "entry-excerpt", "detail__excerpt": WordPress themes showing the excerpt
+        "synopsis",  # "art_synopsis": Indian papers' summary above the story
         "teaser",  # "Teaser" is the German newsroom word for the standfirst
     }
 )  # fmt: skip
@@ -72,6 +74,8 @@ _MARKED_ELEMENTS_LIMIT = 3000
 # header's kicker, byline, dates and share bar come first.
 _LEAD_SEARCH_LIMIT = 400
 
+#: The warning a page without a story gives.
+NO_STORY = "found no article text in the page: only its metadata is read"
 _ARTICLE_ELEMENTS = etree.XPath("//article")
 _MAIN = etree.XPath("(//main | //*[@role='main'])[1]")
 _BODY = etree.XPath("//body")
@@ -115,7 +119,7 @@ def read_page(
         _headline_from_first_heading(body, fields)
     fields["body"] = tuple(body)
     if notes is not None and not normalize(fields["body"]):
-        notes.append("found no article text in the page: only its metadata is read")
+        notes.append(NO_STORY)
     return Article(**{name: value for name, value in fields.items() if value is not None})
 
 
@@ -124,6 +128,7 @@ def _story(tree: Any, reader: BlockReader, fields: dict[str, Any]) -> tuple[Any,
 
     The element is None if the page has no prose; the headline element, if the story lacks it.
     """
+    loose_figures.open_lightboxes(tree)
     root, density = pruning.choose_root(tree)
     if root is None:
         return None, None

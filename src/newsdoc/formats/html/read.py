@@ -17,11 +17,12 @@ from lxml import etree
 
 from newsdoc.canonical import normalize
 from newsdoc.errors import ReadError, ReadWarning
+from newsdoc.formats.html import script_state, topmatter
 from newsdoc.formats.html.blocks import BlockReader
 from newsdoc.formats.html.encoding import decode_html
 from newsdoc.formats.html.metadata import PageMetadata, extract_metadata
 from newsdoc.formats.html.own import find_own_root, read_own
-from newsdoc.formats.html.page import read_page
+from newsdoc.formats.html.page import NO_STORY, read_page
 from newsdoc.formats.html.pruning import has_furniture
 from newsdoc.model import Article, Block, Collection, Figure, Paragraph
 from newsdoc.plain import plain_text
@@ -174,11 +175,23 @@ def _read(
     reader = BlockReader(base=url, own=False, clean=clean)
     metadata = extract_metadata(tree, url)  # before reading: reading takes the header out
     if mode == "page" or (
-        mode == "auto" and _PAGE_START.search(data[:_PAGE_START_SAMPLE]) and has_furniture(tree)
+        mode == "auto"
+        and _PAGE_START.search(data[:_PAGE_START_SAMPLE])
+        and (has_furniture(tree) or script_state.is_shell(tree))
     ):
         article = read_page(tree, reader, hints=metadata, notes=notes)
+        if NO_STORY in notes:
+            article = _from_script_state(tree, article, reader, metadata, notes)
         article = _checked_against(article, metadata.body_text)
         article = _described(article, metadata.images)
+        if article.dek is None and len((metadata.dek or "").split()) < MIN_DESCRIPTION_WORDS:
+            # A bold opening paragraph is the dek only where no description says otherwise
+            # (a label such as "Annual meeting" says nothing): beside a different
+            # description it is as often the story's first paragraph.
+            dek, body = topmatter.bold_standfirst(article.body)
+            if dek is not None:
+                article = attrs.evolve(article, dek=dek, body=body)
+                metadata = attrs.evolve(metadata, dek=dek)
         if article.dek and metadata.dek and _fuller(article.dek, metadata.dek):
             metadata = attrs.evolve(metadata, dek=article.dek)
         return normalize(_fill(article, metadata, PAGE_METADATA_FIRST))
@@ -206,11 +219,29 @@ BODY_TEXT_SHARE = 0.5
 _DISTINCT_FILE_NAME = 12
 # Word runs compared between a paragraph and articleBody.
 _RUN = 4
+#: A description of fewer words is a label, not a dek ("Annual meeting", "Live").
+MIN_DESCRIPTION_WORDS = 4
 #: The share of a metadata dek's words a longer standfirst on the page must hold to be
 #: the same dek in full.
 FULLER_SHARE = 0.7
 _WORDS = re.compile(r"\w+")
 _OPENING_WORDS = 3
+
+
+def _from_script_state(
+    tree: Any, article: Article, reader: BlockReader, metadata: PageMetadata, notes: list[str]
+) -> Article:
+    """*article* with the story a script-rendered page keeps in its inline state, if the page shows none."""
+    markup = script_state.embedded_html(tree)
+    if markup is None:
+        return article
+    shell = f"<html><body><article>{markup}</article></body></html>".encode()
+    found: list[str] = []
+    story = read_page(_parse(shell, own=False), reader, hints=metadata, notes=found)
+    if found:
+        return article
+    notes[:] = [note for note in notes if note != NO_STORY]
+    return attrs.evolve(article, body=story.body, lead=article.lead or story.lead)
 
 
 def _described(article: Article, images: tuple[Figure, ...]) -> Article:
@@ -282,9 +313,12 @@ def _fuller(shown: str, stated: str) -> bool:
     shown_list, stated_words = _WORDS.findall(shown.casefold()), _WORDS.findall(stated.casefold())
     if len(shown) <= len(stated) or len(stated_words) < _OPENING_WORDS or len(shown_list) < _OPENING_WORDS:
         return False
-    # Both open alike (after the preview's prefix): the page's text is not a caption
-    # or a kicker run into the standfirst.
-    if not (_opens(shown_list, stated_words) or _opens(stated_words, shown_list)):
+    # Opening otherwise and holding the description word for word, the page's text is
+    # a caption or a kicker run into the standfirst; opening otherwise in other words,
+    # it is the standfirst the description shortens.
+    if not (_opens(shown_list, stated_words) or _opens(stated_words, shown_list)) and " ".join(
+        stated_words
+    ) in " ".join(shown_list):
         return False
     shown_words = set(shown_list)
     return sum(word in shown_words for word in stated_words) >= FULLER_SHARE * len(stated_words)

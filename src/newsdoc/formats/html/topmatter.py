@@ -13,6 +13,8 @@ from typing import Any
 from newsdoc.canonical import fold
 from newsdoc.formats.html.figures import detach
 from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED
+from newsdoc.model import Block, Figure, Inline, Paragraph, Strong, Text
+from newsdoc.plain import plain_text
 
 #: A line at least this long that names no author and no date is the story's first
 #: paragraph: the scan for top matter stops there (jusText's "short" limit, in bytes).
@@ -178,3 +180,36 @@ def _similar(line: set[str], known: set[str]) -> bool:
         return False
     common = len(line & known)
     return common >= 0.8 * len(line) and common >= 0.8 * len(known)
+
+
+#: A story's first paragraph set wholly in bold, with this many paragraphs after it, is its
+#: standfirst: BBC-style and Italian and German regional templates print the dek as a bold
+#: opening paragraph inside the story, marked by nothing but ``<b>``/``<strong>``.
+MIN_PARAGRAPHS_AFTER_BOLD = 2
+#: A bold opening shorter than this is a kicker or a label ("UPDATE", a place name).
+MIN_BOLD_STANDFIRST = 40
+#: Longer than this, a bold opening is the story's own text set in bold.
+MAX_BOLD_STANDFIRST = 600
+
+
+def bold_standfirst(body: tuple[Block, ...]) -> tuple[str | None, tuple[Block, ...]]:
+    """The standfirst a story opens with as a wholly bold paragraph, and the body without it.
+
+    Figures may stand before it; any other block first means the story has no such dek.
+    """
+    for index, block in enumerate(body):
+        if isinstance(block, Figure):
+            continue
+        if not isinstance(block, Paragraph) or not _wholly_bold(block.content):
+            return None, body
+        text = plain_text(block)
+        after = sum(isinstance(later, Paragraph) for later in body[index + 1 :])
+        if not MIN_BOLD_STANDFIRST <= len(text) <= MAX_BOLD_STANDFIRST or after < MIN_PARAGRAPHS_AFTER_BOLD:
+            return None, body
+        return text, body[:index] + body[index + 1 :]
+    return None, body
+
+
+def _wholly_bold(content: tuple[Inline, ...]) -> bool:
+    words = [inline for inline in content if not (isinstance(inline, Text) and not inline.text.strip())]
+    return len(words) == 1 and isinstance(words[0], Strong)
