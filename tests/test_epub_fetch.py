@@ -96,8 +96,10 @@ def test_remote_images_are_not_fetched_unless_asked(server):
 
 
 def test_remote_images_are_fetched_and_packaged_when_asked(server):
-    """fetch_images=True downloads the image and packages it."""
-    pictures, items, _ = _book(write_epub(_article(_url(server, "/dot.png")), fetch_images=True))
+    """fetch_images=True downloads the image and packages it (the test server is on 127.0.0.1)."""
+    pictures, items, _ = _book(
+        write_epub(_article(_url(server, "/dot.png")), fetch_images=True, fetch_private_hosts=True)
+    )
     assert ([("img", items[0][0])], "image/png", 1) == (pictures, items[0][1], server.requests)
 
 
@@ -115,12 +117,24 @@ def test_fetches_that_fail_a_check_fall_back_to_a_link(server, path, options, re
     """Timeout, size cap, content type, bytes that disagree, a redirect off the web: a warning and a link."""
     url = _url(server, path)
     with pytest.warns(NewsdocWarning, match=reason):
-        pictures, items, _ = _book(write_epub(_article(url), fetch_images=True, **options))
+        pictures, items, _ = _book(
+            write_epub(_article(url), fetch_images=True, fetch_private_hosts=True, **options)
+        )
     assert ([("a", url)], []) == (pictures, items)
 
 
 def test_concurrent_downloads_are_limited(server):
     """Eight images, max_concurrent_fetches=2: never more than two requests at once."""
     urls = [_url(server, f"/each.png?n={n}") for n in range(8)]
-    _, items, _ = _book(write_epub(_article(*urls), fetch_images=True, max_concurrent_fetches=2))
+    _, items, _ = _book(
+        write_epub(_article(*urls), fetch_images=True, fetch_private_hosts=True, max_concurrent_fetches=2)
+    )
     assert (1, 8, 2) == (len(items), server.requests, server.most_in_flight)
+
+
+def test_servers_on_private_addresses_are_refused_unless_allowed(server):
+    """A stranger's article cannot make newsdoc fetch from 127.0.0.1: refused before any request is sent."""
+    url = _url(server, "/dot.png")
+    with pytest.warns(NewsdocWarning, match=r"is at 127\.0\.0\.1, a private address"):
+        pictures, items, _ = _book(write_epub(_article(url), fetch_images=True))
+    assert ([("a", url)], [], 0) == (pictures, items, server.requests)

@@ -94,6 +94,11 @@ def cli() -> None:
 @click.option("--title", metavar="TEXT", help="Title of a collection being written (an EPUB digest).")
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Date of a collection being written.")
 @click.option("--fetch-images", is_flag=True, help="Download remote images into the output (EPUB).")
+@click.option(
+    "--fetch-private-hosts",
+    is_flag=True,
+    help="With --fetch-images, also from private, loopback and link-local addresses (an intranet).",
+)
 def convert(  # noqa: PLR0917 - click passes every option
     inputs: tuple[str, ...],
     from_format: str | None,
@@ -108,6 +113,7 @@ def convert(  # noqa: PLR0917 - click passes every option
     title: str | None,
     date_: str | None,
     fetch_images: bool,
+    fetch_private_hosts: bool,
 ) -> None:
     """Convert INPUT files (or - for stdin) to another format.
 
@@ -140,6 +146,8 @@ def convert(  # noqa: PLR0917 - click passes every option
     options = _writer_options(
         pretty=pretty, strict=strict, title=title, date=date_, fetch_images=fetch_images
     )
+    if fetch_private_hosts:
+        options["fetch_private_hosts"] = True
     _supported(fmt_out, options)
     if output == "-" and fmt_out.binary and sys.stdout.isatty():
         raise click.UsageError(f"{fmt_out.name} is binary; refusing to write it to a terminal (use -o FILE)")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -53,16 +56,56 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_OPENER = urllib.request.OpenerDirector()
-for _handler in (
-    urllib.request.ProxyHandler(),
-    urllib.request.HTTPHandler(),
-    urllib.request.HTTPSHandler(),
-    _HttpOnlyRedirects(),
-    urllib.request.HTTPDefaultErrorHandler(),
-    urllib.request.HTTPErrorProcessor(),
-):
-    _OPENER.add_handler(_handler)
+def _refuse_private_peer(sock: socket.socket, host: str | None) -> None:
+    """Close *sock* and raise if it reached a private, loopback or link-local address.
+
+    The address checked is the one connected to, after DNS and any redirect, so a
+    name that resolves to an inside address (DNS rebinding included) is refused too.
+    """
+    address = ipaddress.ip_address(sock.getpeername()[0])
+    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    if not (mapped or address).is_global:
+        sock.close()
+        raise OSError(f"{host} is at {address}, a private address (fetch_private_hosts=True allows it)")
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _refuse_private_peer(self.sock, self.host)
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _refuse_private_peer(self.sock, self.host)
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PublicHTTPSConnection, req)
+
+
+def _opener(*, private_hosts: bool) -> urllib.request.OpenerDirector:
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler() if private_hosts else _PublicHTTPHandler(),
+        urllib.request.HTTPSHandler() if private_hosts else _PublicHTTPSHandler(),
+        _HttpOnlyRedirects(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+_OPENERS = {private: _opener(private_hosts=private) for private in (False, True)}
 
 
 def _fetch(url: str, options: FetchOptions) -> bytes | str:
@@ -73,7 +116,7 @@ def _fetch(url: str, options: FetchOptions) -> bytes | str:
     chunks: list[bytes] = []
     size = 0
     try:
-        with _OPENER.open(request, timeout=options.timeout) as response:
+        with _OPENERS[options.private_hosts].open(request, timeout=options.timeout) as response:
             media_type = response.headers.get_content_type()
             if media_type not in CORE_TYPES:
                 return f"it is {media_type}, not a JPEG, PNG, GIF or WebP image"

@@ -56,6 +56,8 @@ class FetchOptions:
     timeout: float = 10.0
     max_bytes: int = 10 * 1024 * 1024
     max_concurrent: int = 4
+    #: Whether servers on private, loopback and link-local addresses may be fetched from.
+    private_hosts: bool = False
 
 
 def image_type(data: bytes) -> tuple[str, str] | None:

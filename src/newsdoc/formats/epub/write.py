@@ -44,6 +44,7 @@ def write_epub(
     fetch_timeout: float = 10.0,
     max_image_bytes: int = 10 * 1024 * 1024,
     max_concurrent_fetches: int = 4,
+    fetch_private_hosts: bool = False,
     strict: bool = False,
 ) -> bytes:
     """Write *doc* as an EPUB 3 book with an EPUB 2 NCX, and return its bytes.
@@ -57,8 +58,11 @@ def write_epub(
     as ``data:`` URIs, or as files under *image_dir* for relative sources. Remote
     images are downloaded only with *fetch_images*, at most *max_concurrent_fetches*
     at a time, each within *fetch_timeout* seconds and *max_image_bytes*, and only
-    when the server and the bytes agree it is a JPEG, PNG, GIF or WebP image. Any
-    other figure keeps its caption and credit and links to its image.
+    when the server and the bytes agree it is a JPEG, PNG, GIF or WebP image. Servers
+    on private, loopback and link-local addresses are refused unless
+    *fetch_private_hosts* is set, so that converting a stranger's article cannot probe
+    the network newsdoc runs in. Any other figure keeps its caption and credit and
+    links to its image.
     """
     if not isinstance(doc, Article | Collection):
         raise WriteError(f"expected an Article or a Collection, not {type(doc).__name__}")
@@ -75,7 +79,12 @@ def write_epub(
     lossless = write_json(doc)
     style = _STYLE_HREF if stylesheet is not None else None
     fetch = (
-        FetchOptions(timeout=fetch_timeout, max_bytes=max_image_bytes, max_concurrent=max_concurrent_fetches)
+        FetchOptions(
+            timeout=fetch_timeout,
+            max_bytes=max_image_bytes,
+            max_concurrent=max_concurrent_fetches,
+            private_hosts=fetch_private_hosts,
+        )
         if fetch_images
         else None
     )
