@@ -613,3 +613,16 @@ def test_an_empty_argument_is_a_usage_error(
         main(argv),
         "an empty argument names no file and no format" in capsys.readouterr().err,
     )
+
+
+def test_a_title_for_a_single_article_book_is_a_usage_error(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--title names a digest; given one article it is a usage error (exit 2), and nothing is written."""
+    code = main(["convert", "a.json", "-o", "one.epub", "--title", "Digest"])
+    err = capsys.readouterr().err
+    assert (2, True, False) == (
+        code,
+        "--title and --date name a collection" in err,
+        (article_file.parent / "one.epub").exists(),
+    )

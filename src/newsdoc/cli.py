@@ -180,6 +180,10 @@ def convert(  # noqa: PLR0917 - click passes every option
     except OSError as error:
         _error(f"{input_path}: {error.strerror or error}")
         raise _CommandFailedError from None
+    if isinstance(doc, newsdoc.Article) and ("title" in options or "date" in options):
+        raise click.UsageError(
+            "--title and --date name a collection; one article keeps its own headline and date"
+        )
     try:
         newsdoc.write(doc, _stdout() if output == "-" else output, fmt_out.name, **options)
     except (newsdoc.WriteError, newsdoc.MissingDependencyError) as error:
