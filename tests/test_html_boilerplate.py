@@ -70,10 +70,11 @@ def test_a_short_line_with_a_date_and_many_words_is_story_text():
         "$$ARTICLEAD$$",
         "For the latest news from across the globe, sign up for our newsletter",
         "Check out more of our travel stories by signing up to our free weekly newsletter",
+        "If you buy something using links in our stories, we may earn a commission.",
     ],
 )
 def test_read_also_links_placeholders_and_newsletter_prompts_are_removed(line):
-    """A "read also" line, an unfilled ad placeholder or a newsletter prompt goes."""
+    """A "read also" line, an unfilled ad placeholder, a newsletter prompt or an affiliate note goes."""
     assert [STORY] == _texts(f"<p>{STORY}</p><p>{line}</p>")
 
 

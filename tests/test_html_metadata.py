@@ -461,3 +461,21 @@ def test_a_different_longer_description_does_not_replace_the_first():
         '<script type="application/ld+json">{"@type": "NewsArticle", "description": "A caption of the lead photo."}</script>',
     )
     assert "The standfirst." == extract_metadata(tree, None).dek
+
+
+def test_a_suffix_joined_without_spaces_goes_when_another_source_states_the_headline_alone():
+    """og:title "Headline-Politics" and <meta name="headline"> "Headline": the headline ends where the other does."""
+    tree = head(
+        '<meta property="og:title" content="Harbour closes for a week-Politics">',
+        '<meta name="headline" content="Harbour closes for a week">',
+    )
+    assert "Harbour closes for a week" == extract_metadata(tree, None).headline
+
+
+def test_a_longer_headline_is_kept_when_the_rest_is_not_a_suffix():
+    """A shorter source that stops mid-headline (no separator after it) does not cut the headline."""
+    tree = head(
+        '<meta property="og:title" content="Harbour closes for a week after the storm">',
+        '<meta name="headline" content="Harbour closes for a week">',
+    )
+    assert "Harbour closes for a week after the storm" == extract_metadata(tree, None).headline

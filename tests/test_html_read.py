@@ -272,6 +272,10 @@ def test_lazy_loaded_images_read_their_real_source():
         ("Ein Vergleich: 1=1", "Ein Vergleich: 1=1", None),
         ("의원들이 입장을 밝히고 있다. 민경석 기자", "의원들이 입장을 밝히고 있다.", "민경석"),
         ("The tariff applies from March. (Unsplash)", "The tariff applies from March.", "Unsplash"),
+        ("The harbour at dawn — Jane Doe/Reuters", "The harbour at dawn", "Jane Doe/Reuters"),
+        ("El puerto al amanecer. / EFE", "El puerto al amanecer.", "EFE"),
+        ("Der Hafen am Morgen. Bildquelle: Jane Doe", "Der Hafen am Morgen.", "Jane Doe"),
+        ("North — South/East routes", "North — South/East routes", None),
     ],
 )
 def test_trailing_credit_lines_are_split_off_captions(caption, expected_caption, credit):
@@ -289,6 +293,11 @@ def test_trailing_credit_lines_are_split_off_captions(caption, expected_caption,
         '<figcaption>A bridge</figcaption><p class="photo-source">Jane Doe</p>',
         '<figcaption>A bridge <span itemprop="copyrightHolder">Jane Doe</span></figcaption>',
         '<figcaption><span>A bridge</span> <span data-flag="main-image-source">Jane Doe</span></figcaption>',
+        "<figcaption>A bridge <small>Jane Doe</small></figcaption>",
+        "<figcaption>A bridge <cite>Jane Doe</cite></figcaption>",
+        '<figcaption><span class="text">A bridge</span><span class="author">Jane Doe</span></figcaption>',
+        "<figcaption>A bridge <em>Photo: Jane Doe</em></figcaption>",
+        "<figcaption>A bridge <b>Foto:</b> Jane Doe</figcaption>",
         (
             '<figcaption>A bridge <span class="c-copyright">©</span><span class="c-credit">Jane Doe</span>'
             '</figcaption><div class="image-copyright">© Jane Doe</div>'
@@ -872,3 +881,27 @@ def test_a_copyright_line_laid_over_the_image_is_the_credit():
         "<figcaption>The school at noon</figcaption></figure>"
     )
     assert (Figure(Image("a.jpg"), (T("The school at noon"),), "Jane Doe"),) == doc.body
+
+
+def test_loose_boilerplate_text_between_blocks_leaves_a_page():
+    """Text outside any element ("$$AD$$" between paragraphs) is dropped when it is a boilerplate line."""
+    story = [f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)]
+    page = (
+        '<html><body><nav><a href="/">Home</a></nav><h1>Harbour</h1>'
+        f"<div>{story[0]}$$ARTICLEAD$${''.join(story[1:])}</div></body></html>"
+    ).encode()
+    assert 4 == len(_article(read_html(page)).body)
+
+
+def test_a_last_line_of_names_with_a_slash_after_a_line_break_is_the_credit():
+    """ "Caption<br>Jane Doe/Reuters" splits at the break; a last line that is a sentence stays caption."""
+    credited = _read(
+        '<figure><img src="a.jpg"><figcaption>The harbour<br>Jane Doe/Reuters</figcaption></figure>'
+    )
+    plain = _read(
+        '<figure><img src="a.jpg"><figcaption>The harbour<br>Seen from the 2024/25 pier.</figcaption></figure>'
+    )
+    assert (
+        (Figure(Image("a.jpg"), (T("The harbour"),), "Jane Doe/Reuters"),),
+        (Figure(Image("a.jpg"), (T("The harbour"), LineBreak(), T("Seen from the 2024/25 pier."))),),
+    ) == (credited.body, plain.body)

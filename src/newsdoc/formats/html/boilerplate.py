@@ -11,6 +11,8 @@ from typing import Any
 from newsdoc.canonical import fold
 from newsdoc.formats.html.figures import detach
 from newsdoc.formats.html.inlines import BLOCK_LEVEL
+from newsdoc.model import Block, Paragraph
+from newsdoc.plain import plain_text
 
 #: Ad labels standing alone on a line, by language: "Advertisement", "Anzeige" and
 #: "Werbung" (German), "Publicité" (French), "Publicidad" (Spanish), "Pubblicità"
@@ -63,6 +65,9 @@ BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = (
     # signing up to our free weekly newsletter": newsletter prompts closing British
     # and American tabloid stories.
     re.compile(r"\b(?:sign(?:ing)? up|subscribe)\b[^.!?]{0,80}\bnewsletters?\b", re.IGNORECASE),
+    # "If you buy something using links in our stories, we may earn a commission":
+    # affiliate disclosures heading product reviews and shopping guides.
+    re.compile(r"\bwe may (?:earn|receive) (?:a )?(?:small )?commission\b", re.IGNORECASE),
 )
 
 
@@ -76,7 +81,7 @@ def strip_boilerplate(root: Any) -> None:
         if (
             text
             and len(text) <= MAX_LINE
-            and _boilerplate(text)
+            and is_boilerplate(text)
             and not any(ancestor.tag in _CREDITED for ancestor in element.iterancestors())
         ):
             doomed.append(element)  # (a copyright line in a figure is its credit: kept)
@@ -84,7 +89,16 @@ def strip_boilerplate(root: Any) -> None:
         detach(element)
 
 
-def _boilerplate(text: str) -> bool:
+def boilerplate_paragraph(block: Block) -> bool:
+    """Whether *block* is a paragraph holding one boilerplate line (loose text the markup left unwrapped)."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = fold(plain_text(block))
+    return bool(text) and len(text) <= MAX_LINE and is_boilerplate(text)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether the line *text* is boilerplate: a copyright notice, an ad label, a date line, a prompt."""
     if any(pattern.search(text) for pattern in BOILERPLATE_LINES):
         return True
     if text.rstrip(":").strip().casefold() in AD_LABELS:

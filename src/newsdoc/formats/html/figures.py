@@ -15,7 +15,22 @@ from newsdoc._characters import scrub
 from newsdoc.canonical import fold, normalize
 from newsdoc.formats.html.authors import is_agency
 from newsdoc.formats.html.embeds import EMBED_BLOCKQUOTES, provider_of
-from newsdoc.model import Block, CodeBlock, Embed, Figure, Image, Inline, Paragraph, Quote, Table, Text
+from newsdoc.model import (
+    Block,
+    CodeBlock,
+    Embed,
+    Emphasis,
+    Figure,
+    Image,
+    Inline,
+    LineBreak,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    Text,
+)
+from newsdoc.plain import plain_text
 
 if TYPE_CHECKING:
     from newsdoc.formats.html.blocks import BlockReader
@@ -37,6 +52,9 @@ _MAX_FLAG = 40
 # Elements holding a credit line laid over or under an image, and its longest length.
 _LINE_ELEMENTS = ("small", "span", "p", "div", "cite")
 _MAX_COPYRIGHT_LINE = 120
+#: Class words that name the photographer inside a ``<figcaption>`` only (elsewhere
+#: "author" marks bylines): "author", German and Polish "autor", "fotograf".
+CAPTION_AUTHOR_WORDS = frozenset({"author", "autor", "fotograf", "fotografo", "fotógrafo"})
 #: Microdata properties naming an image's credit (schema.org ImageObject).
 CREDIT_ITEMPROPS = frozenset({"copyrightHolder", "copyrightNotice", "creditText", "author"})
 
@@ -72,12 +90,24 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "Photograph: Jane Doe/Example Press", "Photo: ...", "Credit: ...", "Foto: ...":
     # a label and a colon (British papers, most CMS caption templates).
-    re.compile(r"(?:^|(?<=\s))(?P<credit>(?:" + CREDIT_LABELS + r") ?: ?[^:]{1,120})$"),
+    # Compound labels too: "Bildquelle:", "Symbolfoto:", "Pressefoto:" (German papers).
+    re.compile(
+        r"(?:^|(?<=\s))(?P<credit>(?:" + CREDIT_LABELS + r"|(?i:\w*(?:foto|photo|bild)\w*)) ?: ?[^:]{1,120})$"
+    ),
     # "© Jane Doe", "Copyright 2024 Example Press": copyright notices.
     re.compile(r"(?:^|(?<=\s))(?P<credit>(?:©|Copyright\b)[^©]{1,120})$"),
     # "A crowd in the square | Jane Doe/Example Press": a short last part after a bar
     # (many WordPress themes and news templates print caption | credit).
     re.compile(r"(?<=\s)\|\s(?P<credit>[^|]{2,100})$"),
+    # "The harbour at dawn — Jane Doe/Reuters": a name of two to four words and an
+    # agency after a dash (a single word before the slash is "North — South/East").
+    re.compile(
+        r"(?<=\s)[\u2014\u2013-]\s(?P<credit>(?:[^\W\d_][\w'.-]*\s){1,3}[^\W\d_][\w'.-]*"
+        r"\s?/[^\u2014\u2013/]{2,60})$"
+    ),
+    # "El puerto al amanecer. / EFE": Spanish papers set the credit after a slash
+    # following the caption's last sentence.
+    re.compile(r"(?<=[.!?])\s/\s(?P<credit>[^/.!?]{2,60})$"),
     # Japanese papers end a caption with a fullwidth equals sign (U+FF1D) and the
     # credit: the police outside the Diet, "=AP", "=Reuters" in fullwidth letters.
     re.compile(r"(?<=\S)\uff1d(?P<credit>[^\uff1d\u3002\u3001\s]{1,20})$"),
@@ -91,6 +121,12 @@ CREDIT_LABEL = re.compile(
     r"^(?:(?:\w*(?:foto|photo|bild)\w*|" + CREDIT_LABELS + r") ?: ?|©\s*|\(c\)\s*|Copyright\b:?\s*)+",
     re.IGNORECASE,
 )
+# Inlines a caption may be read as plain text through when its credit is set in a mark.
+_PLAIN_MARKS = frozenset({Text, Emphasis, Strong})
+# A credit on its own line: at most this long, and a line break and its text end the caption.
+_MAX_CREDIT_LINE = 60
+_LINE_AND_TEXT = 3
+_NAME_SLASH = re.compile(r"[^\W\d_]\s*/\s*[^\W\d_]")  # "Doe/Reuters", not "2024/25"
 # What separates a caption from its credit line when both share a line.
 _SEPARATORS = " |/·—–-"  # noqa: RUF001 - the dashes captions use
 
@@ -357,6 +393,7 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
             element.get("itemprop") in CREDIT_ITEMPROPS
             or _credit_class(element.get("class"))
             or _credit_flag(element)
+            or _caption_credit(element)
         ):
             marked.append(element)
     texts: dict[str, None] = {}  # in order, without the copies templates show twice
@@ -369,6 +406,21 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
         detach(element)
     kept = [text for text in texts if not any(text != other and text in other for other in texts)]
     return clean_credit(" ".join(kept)) or None  # a part shown again whole ("©", "Name", "© Name")
+
+
+def _caption_credit(element: Any) -> bool:
+    """Whether *element* is a credit by its place in a ``<figcaption>``.
+
+    A ``<small>`` or ``<cite>`` ending the caption (HTML's small print and source), or an
+    element whose class words name the photographer ("author", "fotograf").
+    """
+    parent = element.getparent()
+    if parent is None or parent.tag != "figcaption":
+        return False
+    if element.tag in ("small", "cite") and element.getnext() is None and not (element.tail or "").strip():
+        return bool((parent.text or "").strip()) or element.getprevious() is not None
+    value = element.get("class")
+    return bool(value) and not CAPTION_AUTHOR_WORDS.isdisjoint(re.split(r"[\s_-]+", value.lower()))
 
 
 def _credit_flag(element: Any) -> bool:
@@ -412,7 +464,21 @@ def split_credit(caption: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str |
     ((Text(text='The dry reservoir.'),), 'Jane Doe/Example Press')
     """
     caption = normalize(caption) if caption else caption
-    if not caption or type(caption[-1]) is not Text:
+    if not caption:
+        return caption, None
+    if len(caption) > 1 or type(caption[-1]) is not Text:
+        found = _split_last_text(caption)
+        if found[1] is not None or any(type(inline) not in _PLAIN_MARKS for inline in caption):
+            return found
+        # "Caption. <em>Photo: Jane Doe</em>", "<b>Foto:</b> Jane Doe": the credit set in
+        # marks. Read as plain text; the caption loses its marks only when a credit is found.
+        flat, credit = _split_last_text((Text(" ".join(plain_text(caption).split())),))
+        return (flat, credit) if credit is not None else (caption, None)
+    return _split_last_text(caption)
+
+
+def _split_last_text(caption: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str | None]:
+    if type(caption[-1]) is not Text:
         return caption, None
     last = caption[-1]
     assert isinstance(last, Text)
@@ -430,7 +496,20 @@ def split_credit(caption: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str |
     if stop and is_agency(agency):
         rest = (*caption[:-1], Text(before + "."))
         return normalize(rest), agency.strip()
+    # "The harbour at dawn<br>Jane Doe/Reuters": a last line of names with a slash, or
+    # an agency, after a line break (captions set in two lines by many CMS templates).
+    if len(caption) >= _LINE_AND_TEXT and type(caption[-2]) is LineBreak and _credit_line(text):
+        return normalize(caption[:-2]), clean_credit(text) or None
     return caption, None
+
+
+def _credit_line(text: str) -> bool:
+    line = text.strip()
+    return (
+        0 < len(line) <= _MAX_CREDIT_LINE
+        and not line.endswith((".", "!", "?"))
+        and (_NAME_SLASH.search(line) is not None or is_agency(line))
+    )
 
 
 def _embedded_post(quote: Any, reader: BlockReader) -> tuple[str, str] | None:

@@ -180,6 +180,11 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     "\u3163",  # the Hangul letter "ㅣ", which Korean titles use as a bar
     "\uff5c",  # the fullwidth bar of Japanese and Chinese titles
 )
+# What starts a section or site name joined to a headline without spaces: hyphens,
+# dashes, bars (also the Hangul "ㅣ" and the fullwidth bar), colons, middle dots.
+_SUFFIX_MARKS = frozenset("-\u2013\u2014|:\u00b7\u3163\uff5c")
+# A title shorter than this is not trusted to be the whole headline.
+_SHORTEST_HEADLINE = 10
 #: A title part longer than this is part of the headline, not a site name.
 MAX_SITE_NAME_WORDS = 5
 # Shorter names must match exactly: "AP" would otherwise be found inside any word.
@@ -244,6 +249,9 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetada
     found = {field: value for field, value in found.items() if value}
     if "headline" in found:
         found["headline"] = _strip_site_name(found["headline"], page.site_names(), found.get("section"))
+    if found.get("headline"):
+        stated = page.candidates("headline", FIELD_SOURCES["headline"])
+        found["headline"] = _without_suffix(found["headline"], stated)
     if "url" not in found and url is not None and url.startswith(_URL_SCHEMES):
         found["url"] = url
     lead = found.get("lead")
@@ -852,6 +860,26 @@ def _strip_site_name(title: str, site_names: list[str], section: str | None) -> 
         if title == before:
             break
     return title
+
+
+def _without_suffix(headline: str, candidates: Iterable[str]) -> str:
+    """*headline*, or another source's title that is *headline* less a tail after a separator.
+
+    A title may end with a section or site name joined without spaces ("Headline-Politics"),
+    which the separators of ``TITLE_SEPARATORS`` miss; a source stating the headline
+    alone (``<meta name="headline">``, another card) shows where the headline ends.
+    """
+    for candidate in candidates:
+        other = " ".join(candidate.split())
+        if (
+            len(other) >= _SHORTEST_HEADLINE
+            and len(other) < len(headline)
+            and " ".join(headline.split()).startswith(other)
+        ):
+            rest = " ".join(headline.split())[len(other) :].lstrip()
+            if rest[:1] in _SUFFIX_MARKS and len(rest.split()) <= MAX_SITE_NAME_WORDS:
+                return other
+    return headline
 
 
 def _names_site(part: str, known: set[str]) -> bool:

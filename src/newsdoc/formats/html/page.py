@@ -115,6 +115,8 @@ def read_page(
     if hints is not None and found:
         _strip_top_matter(root, heading, hints, fields)
     body = reader.blocks(root)
+    if hints is not None and found:
+        body = [block for block in body if not boilerplate.boilerplate_paragraph(block)]
     if "headline" not in fields:
         _headline_from_first_heading(body, fields)
     fields["body"] = tuple(body)
