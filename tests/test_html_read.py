@@ -274,6 +274,12 @@ def test_lazy_loaded_images_read_their_real_source():
         ("The tariff applies from March. (Unsplash)", "The tariff applies from March.", "Unsplash"),
         ("The harbour at dawn — Jane Doe/Reuters", "The harbour at dawn", "Jane Doe/Reuters"),
         ("El puerto al amanecer. / EFE", "El puerto al amanecer.", "EFE"),
+        (
+            "The harbour at dawn. Photo by Jane Doe/Getty Images",
+            "The harbour at dawn.",
+            "Jane Doe/Getty Images",
+        ),
+        ("A portrait of the artist by her daughter", "A portrait of the artist by her daughter", None),
         ("Der Hafen am Morgen. Bildquelle: Jane Doe", "Der Hafen am Morgen.", "Jane Doe"),
         ("North — South/East routes", "North — South/East routes", None),
     ],
@@ -905,3 +911,9 @@ def test_a_last_line_of_names_with_a_slash_after_a_line_break_is_the_credit():
         (Figure(Image("a.jpg"), (T("The harbour"),), "Jane Doe/Reuters"),),
         (Figure(Image("a.jpg"), (T("The harbour"), LineBreak(), T("Seen from the 2024/25 pier."))),),
     ) == (credited.body, plain.body)
+
+
+def test_a_lightbox_link_around_the_image_gives_its_data_caption():
+    """<a data-caption="..."><img></a> in a bare figure: the link's data-caption is the caption."""
+    doc = _read('<figure><a href="big.jpg" data-caption="The harbour"><img src="a.jpg"></a></figure>')
+    assert Figure(Image("a.jpg"), (T("The harbour"),)) == doc.body[0]

@@ -94,6 +94,12 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"(?:^|(?<=\s))(?P<credit>(?:" + CREDIT_LABELS + r"|(?i:\w*(?:foto|photo|bild)\w*)) ?: ?[^:]{1,120})$"
     ),
+    # "The harbour at dawn. Photo by Jane Doe/Example Press", "Foto von ...": a label
+    # and "by" in English, German, French, Italian, Spanish captions.
+    re.compile(
+        r"(?:^|(?<=\s))(?P<credit>(?i:photo(?:graph)?|image|picture|foto|illustration)s?\s+"
+        r"(?i:by|von|de|di|por)\s+[^\W\d][^.!?]{1,100})$"
+    ),
     # "© Jane Doe", "Copyright 2024 Example Press": copyright notices.
     re.compile(r"(?:^|(?<=\s))(?P<credit>(?:©|Copyright\b)[^©]{1,120})$"),
     # "A crowd in the square | Jane Doe/Example Press": a short last part after a bar
@@ -118,7 +124,8 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
 #: A label before a credit's names ("Photo: ", "Credit: ", "Symbolfoto: ", "© ",
 #: "Copyright "): the credit is the names, as people cite it, so the label is taken off.
 CREDIT_LABEL = re.compile(
-    r"^(?:(?:\w*(?:foto|photo|bild)\w*|" + CREDIT_LABELS + r") ?: ?|©\s*|\(c\)\s*|Copyright\b:?\s*)+",
+    r"^(?:(?:\w*(?:foto|photo|bild)\w*|" + CREDIT_LABELS + r") ?: ?|©\s*|\(c\)\s*|Copyright\b:?\s*"
+    r"|(?:photo(?:graph)?|image|picture|foto|illustration)s?\s+(?:by|von|de|di|por)\s+)+",
     re.IGNORECASE,
 )
 # Inlines a caption may be read as plain text through when its credit is set in a mark.
@@ -340,11 +347,17 @@ def _copyright_line(figure: Any, reader: BlockReader) -> str | None:
 
 
 def _attribute_text(img: Any, names: tuple[str, ...], reader: BlockReader) -> str:
-    """The text of the first of the attributes *names* that *img* holds ("" if none; markup is none)."""
-    for name in names:
-        text = fold(reader.string(img.get(name) or ""))
-        if text and "<" not in text:
-            return text
+    """The text of the first of the attributes *names* that *img* holds ("" if none; markup is none).
+
+    The link around the image is asked too: lightboxes (Fancybox) put ``data-caption`` there.
+    """
+    link = img.getparent()
+    holders = (img, link) if link is not None and link.tag == "a" else (img,)
+    for holder in holders:
+        for name in names:
+            text = fold(reader.string(holder.get(name) or ""))
+            if text and "<" not in text:
+                return text
     return ""
 
 
