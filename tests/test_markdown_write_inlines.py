@@ -21,6 +21,7 @@ from newsdoc import (
     project,
 )
 from newsdoc.formats.markdown import MARKDOWN
+from newsdoc.formats.markdown.escape import line_end, line_start
 from newsdoc.formats.markdown.markers import CREDIT_MARKERS
 from newsdoc.formats.markdown.parser import parser
 from newsdoc.formats.markdown.read_inlines import MAX_DEPTH, inlines
@@ -111,7 +112,10 @@ def test_code_spans_hold_backticks():
 def test_any_inlines_read_back(content):
     """Whatever the nesting and the text, a paragraph of inlines reads back the same (less links in links)."""
     expected = project(Article(body=(Paragraph(content),)), MARKDOWN.carries).body
-    written = "".join(PLAIN.write(block.content) for block in expected if isinstance(block, Paragraph))
+    # The block writer spells white space at a paragraph's edges as references; so does this.
+    written = "".join(
+        line_end(line_start(PLAIN.write(block.content))) for block in expected if isinstance(block, Paragraph)
+    )
     tokens = parser().parse(written + "\n")
     assert expected == normalize(
         tuple(Paragraph(inlines(t.children or ())) for t in tokens if t.type == "inline")
