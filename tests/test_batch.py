@@ -71,3 +71,14 @@ def test_results_pickle_for_other_engines():
     copy = pickle.loads(pickle.dumps(result))
     assert (result.index, result.source, str(result.error)) == (copy.index, copy.source, str(copy.error))
     assert isinstance(copy, ConversionResult)
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "size"),
+    [(None, 2, 8), (10, 2, 1), (131, 2, 4), (1_500, 2, 46), (1_000_000, 2, 64), (1_500, 8, 11)],
+)
+def test_chunks_grow_with_a_list_and_stay_small_for_a_stream(count, jobs, size):
+    """Long lists go to workers in chunks up to 64; short ones in chunks that keep every worker busy."""
+    from newsdoc.batch import chunk_size
+
+    assert size == chunk_size(count, jobs)

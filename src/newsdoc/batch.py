@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
@@ -22,9 +22,16 @@ from newsdoc.model import Article, Collection
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Inputs handed to a worker at a time: large enough to amortise inter-process
-#: overhead on small articles, small enough to keep every worker busy.
+#: Inputs handed to a worker at a time, for a stream of unknown length: large enough
+#: to amortise inter-process overhead on small articles, small enough to keep every
+#: worker busy.
 CHUNK = 8
+#: For a list, chunks grow with it up to this size (a sixteenth of each worker's share
+#: at most), so that thousands of small files cost fewer round trips between processes
+#: while a short list still ends with every worker busy.
+MAX_CHUNK = 64
+#: Chunks per worker a list is cut into, at least.
+CHUNKS_PER_JOB = 16
 #: Chunks in flight per worker; bounds memory whatever the number of inputs.
 WINDOW_PER_JOB = 4
 
@@ -102,7 +109,7 @@ def ordered_map(function: Callable[[T], R], items: Iterable[T], *, jobs: int) ->
     if jobs <= 1:
         yield from map(function, items)
         return
-    chunks = _chunked(items, CHUNK)
+    chunks = _chunked(items, chunk_size(len(items) if isinstance(items, Sized) else None, jobs))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[list[R]]] = deque(
             pool.submit(_apply, function, chunk) for chunk in islice(chunks, jobs * WINDOW_PER_JOB)
@@ -117,6 +124,13 @@ def ordered_map(function: Callable[[T], R], items: Iterable[T], *, jobs: int) ->
         finally:
             for future in pending:
                 future.cancel()
+
+
+def chunk_size(count: int | None, jobs: int) -> int:
+    """How many of *count* inputs (None: a stream) go to a worker at a time."""
+    if count is None:
+        return CHUNK
+    return max(1, min(MAX_CHUNK, count // (jobs * CHUNKS_PER_JOB)))
 
 
 def _apply(function: Callable[[T], R], chunk: list[T]) -> list[R]:
