@@ -76,7 +76,7 @@ def read_html(data: bytes, *, url: str | None = None, mode: str = "auto") -> Art
         raise ValueError(f"unknown HTML reading mode {mode!r}: use one of {', '.join(map(repr, MODES))}")
     utf8 = _own_utf8(data)
     if utf8 is None:
-        text, decoding = _decode(data)
+        text, decoding = decode_html(data)
         for note in decoding:
             warnings.warn(note, ReadWarning, stacklevel=2)
         _refuse_binary(text)
@@ -114,15 +114,6 @@ def _own_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-
-
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    try:
-        return decode_html(data)
-    except ValueError:
-        # codecs.lookup raises ValueError for a declared label holding a NUL byte;
-        # undecodable bytes must never be fatal, so such a page is read as UTF-8.
-        return data.decode("utf-8", "replace"), ["ignored the encoding the page declares; decoded as UTF-8"]
 
 
 def _refuse_binary(text: str) -> None:
