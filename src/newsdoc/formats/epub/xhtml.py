@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 
 from lxml import etree
 
+from newsdoc.formats.text.layout import MONTHS
 from newsdoc.model import (
     Article,
     Block,
@@ -50,21 +51,6 @@ _LINKABLE = re.compile(r"(?:https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s]*)?|mailto:
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*", re.ASCII)
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
-# English month names, written out rather than taken from the process's locale.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _MARKS: Mapping[type, str] = {
     Emphasis: "em",
@@ -251,7 +237,7 @@ def when(value: dt.datetime | dt.date | None) -> str:
     """A date or instant as a reader sees it: ``4 April 2024, 17:30 +03:00``."""
     if value is None:
         return ""
-    day = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    day = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
     if not isinstance(value, dt.datetime):
         return day
     offset = value.strftime("%z")

@@ -181,6 +181,8 @@ def split_escaped(text: str, separator: str) -> list[str] | None:
 
 # --- dates -------------------------------------------------------------------------------
 
+#: English month names, written out rather than taken from the process's locale; the
+#: text and EPUB writers spell dates with them.
 MONTHS = (
     "January",
     "February",
