@@ -175,3 +175,32 @@ def test_a_chapter_listed_many_times_is_read_once():
     assert isinstance(doc, Article)
     assert ("Echo", 20_000) == (doc.headline, len(doc.body))
     assert elapsed < 20  # about 0.3 s; read 300 times it took minutes and a gigabyte
+
+
+def test_one_image_shown_in_many_places_is_read_once():
+    """2,000 figures of one stored image: every figure gets the same data: URI, quickly and in little memory."""
+    opf = """<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Gallery</dc:title></metadata>
+<manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/>
+<item id="p" href="p.png" media-type="image/png"/></manifest><spine><itemref idref="a"/></spine></package>"""
+    figures = "".join(f'<figure><img src="p.png" alt="view {n}"/></figure>' for n in range(2_000))
+    chapter = f'<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Views</h1><p>The harbour.</p>{figures}</body></html>'
+    picture = b"\x89PNG\r\n\x1a\n" + bytes(500_000)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        for name, text in {
+            "META-INF/container.xml": _CONTAINER,
+            "content.opf": opf,
+            "a.xhtml": chapter,
+        }.items():
+            archive.writestr(name, text)
+        archive.writestr("p.png", picture)
+    started = time.perf_counter()
+    doc = read_epub(out.getvalue())
+    elapsed = time.perf_counter() - started
+    assert isinstance(doc, Article)
+    sources = {block.image.src for block in doc.body if isinstance(block, Figure) and block.image is not None}
+    figures_read = sum(isinstance(block, Figure) for block in doc.body)
+    assert (2_000, {"data:image/png;base64," + base64.b64encode(picture).decode()}) == (figures_read, sources)
+    assert elapsed < 30  # about 0.3 s; checking the 670 KB URI for each figure took seconds

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdoc import _nodes
-from newsdoc.model import Emphasis, Link, Paragraph, Strong, Text
+from newsdoc.model import Emphasis, Image, Link, Paragraph, Strong, Text
 
 
 def _outcome(build, *args):
@@ -52,3 +53,11 @@ def test_fast_nodes_are_frozen():
     node = _nodes.text("fixed")
     with pytest.raises(AttributeError):
         node.text = "changed"  # type: ignore[misc]
+
+
+def test_moved_is_evolve_with_the_new_source_and_type():
+    """moved() gives what attrs.evolve would: the image's alt and size at the other image's src and type."""
+    image = Image("img/a.png", alt="A harbour", width=640, height=480)
+    to = Image("data:image/png;base64,AAAA", media_type="image/png")
+    expected = attrs.evolve(image, src=to.src, media_type=to.media_type)
+    assert (expected, hash(expected)) == (_nodes.moved(image, to), hash(_nodes.moved(image, to)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from newsdoc._characters import find_forbidden
-from newsdoc.model import Inline, Link, Paragraph, Text
+from newsdoc.model import Image, Inline, Link, Paragraph, Text
 
 _new = object.__new__
 _set = object.__setattr__
@@ -55,3 +55,17 @@ def paragraph(content: tuple[Inline, ...]) -> Paragraph:
 
 def _allowed(value: object) -> bool:
     return type(value) is str and (value.isprintable() or find_forbidden(value) is None)
+
+
+def moved(image: Image, to: Image) -> Image:
+    """*image* (its alt text and size) at *to*'s ``src`` and media type, both checked by *to*'s class.
+
+    A book showing one large image in many places checks its long ``data:`` URI once.
+    """
+    node = _new(Image)
+    _set(node, "src", to.src)
+    _set(node, "alt", image.alt)
+    _set(node, "width", image.width)
+    _set(node, "height", image.height)
+    _set(node, "media_type", to.media_type)
+    return node

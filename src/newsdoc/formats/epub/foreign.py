@@ -17,6 +17,7 @@ import attrs
 from lxml import etree
 
 from newsdoc._characters import scrub
+from newsdoc._nodes import moved
 from newsdoc.canonical import fold
 from newsdoc.errors import ReadError, ReadWarning
 from newsdoc.formats.epub.container import Container, fail, refuse_entities
@@ -51,6 +52,7 @@ def read_foreign(container: Container, package: Package) -> Article | Collection
         path for path, kind in landmarks(container, package).items() if set(kind.split()) & _FURNITURE
     }
     book = _book(package)
+    images = _BookImages(container, package)
     articles: list[Article] = []
     read: set[str] = set()
     for item in package.spine:
@@ -69,11 +71,7 @@ def read_foreign(container: Container, package: Package) -> Article | Collection
             continue
         weak_title = _weak_title(root)
         found = _articles(data, item, nav_titles.get(item.path), weak_title)
-        kept = [
-            _embedded(article, item, container, package)
-            for article in found
-            if not _only_metadata(article, book)
-        ]
+        kept = [images.embedded(article, item.path) for article in found if not _only_metadata(article, book)]
         if articles and item.path not in nav_titles and _continues(kept, articles[-1], weak_title):
             articles[-1] = attrs.evolve(articles[-1], body=articles[-1].body + kept[0].body)
         else:
@@ -166,31 +164,55 @@ def _titled(article: Article, title: str) -> Article:
     return attrs.evolve(article, headline=title, body=body)
 
 
-def _embedded(article: Article, item: Item, container: Container, package: Package) -> Article:
-    """*article* with images stored in the book made ``data:`` URIs, so it stands alone outside the zip.
+class _BookImages:
+    """The images stored in a book, as ``data:`` URIs, each read, encoded and checked once.
 
-    An image the book lacks, or that is not an image, leaves its figure's caption and
-    credit in place and is reported.
+    Once: a book showing one large image in many places must not inflate it again
+    for each place, hold a copy per figure, or check its long URI per figure.
     """
-    types = {entry.path: entry.media_type for entry in package.items.values()}
-    folder = posixpath.dirname(item.path)
 
-    def visit(node: Node) -> Node | None:
-        if not isinstance(node, Image) or node.src.startswith(_NOT_IN_BOOK):
-            return node
-        path = posixpath.normpath(posixpath.join(folder, unquote(node.src.split("#")[0].split("?")[0])))
-        media_type = types.get(path) or mimetypes.guess_type(path)[0] or ""
-        if path not in container or not media_type.startswith("image/"):
-            warnings.warn(
-                f"epub: the image {node.src!r} in {item.path!r} is not in the book; left out",
-                ReadWarning,
-                stacklevel=2,
-            )
-            return None
-        encoded = base64.b64encode(container.read(path)).decode("ascii")
-        return attrs.evolve(node, src=f"data:{media_type};base64,{encoded}", media_type=media_type)
+    def __init__(self, container: Container, package: Package) -> None:
+        self._container = container
+        self._types = {entry.path: entry.media_type for entry in package.items.values()}
+        self._images: dict[str, Image | None] = {}
 
-    return transform(article, visit)
+    def embedded(self, article: Article, document: str) -> Article:
+        """*article* (from *document*) with images in the book made ``data:`` URIs.
+
+        An image the book lacks, or that is not an image, leaves its figure's caption
+        and credit in place and is reported.
+        """
+        folder = posixpath.dirname(document)
+
+        def visit(node: Node) -> Node | None:
+            if not isinstance(node, Image) or node.src.startswith(_NOT_IN_BOOK):
+                return node
+            path = posixpath.normpath(posixpath.join(folder, unquote(node.src.split("#")[0].split("?")[0])))
+            stored = self._image(path)
+            if stored is None:
+                warnings.warn(
+                    f"epub: the image {node.src!r} in {document!r} is not in the book; left out",
+                    ReadWarning,
+                    stacklevel=2,
+                )
+                return None
+            return moved(node, stored)
+
+        return transform(article, visit)
+
+    def _image(self, path: str) -> Image | None:
+        """The image stored at *path* as a checked ``data:`` URI, or None if the book has none there."""
+        if path not in self._images:
+            media_type = self._types.get(path) or mimetypes.guess_type(path)[0] or ""
+            image = None
+            if path in self._container and media_type.startswith("image/"):
+                encoded = base64.b64encode(self._container.read(path)).decode("ascii")
+                try:
+                    image = Image(f"data:{media_type};base64,{encoded}", media_type=media_type)
+                except ValueError:  # a manifest media type the model refuses
+                    image = None
+            self._images[path] = image
+        return self._images[path]
 
 
 def _book(package: Package) -> Article:
