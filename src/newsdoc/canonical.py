@@ -8,6 +8,7 @@ to a line break disappears, and empty nodes vanish.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from itertools import chain, pairwise
 from operator import is_
 from typing import Any, TypeVar, cast, overload
@@ -125,7 +126,18 @@ def _same(old: tuple[object, ...], new: list[Any] | tuple[Any, ...]) -> bool:
     return len(old) == len(new) and all(map(is_, old, new))
 
 
-def _article(article: Article) -> Article:
+def normalize_read(document: Article | Collection, settled: AbstractSet[int]) -> Article | Collection:
+    """``normalize(document)``, trusting the blocks whose ``id()`` is in *settled* to be canonical.
+
+    For readers that check the canonical rules while they build a block
+    (``formats/html/settled.py``): a block they vouch for is kept, not looked at again.
+    """
+    if isinstance(document, Collection):
+        return normalize(document)
+    return _article(document, settled)
+
+
+def _article(article: Article, settled: AbstractSet[int] = frozenset()) -> Article:
     authors: list[Author] = []
     for author in article.authors:
         clean = _author(author)
@@ -147,7 +159,7 @@ def _article(article: Article) -> Article:
         "language": language_tag(article.language) if article.language else None,
         "publisher": _optional(article.publisher),
         "lead": _figure(article.lead) if article.lead is not None else None,
-        "body": _blocks(article.body),
+        "body": _blocks(article.body, settled),
     }
     if all(getattr(article, name) == value for name, value in fields.items()):
         return article
@@ -191,8 +203,12 @@ def _author(author: Author) -> Author | None:
     return author if clean == author else clean
 
 
-def _blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    out = [clean for clean in map(_block, blocks) if clean is not None]
+def _blocks(blocks: tuple[Block, ...], settled: AbstractSet[int] = frozenset()) -> tuple[Block, ...]:
+    if settled:
+        kept = [block if id(block) in settled else _block(block) for block in blocks]
+        out = [clean for clean in kept if clean is not None]
+    else:
+        out = [clean for clean in map(_block, blocks) if clean is not None]
     return blocks if _same(blocks, out) else tuple(out)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from newsdoc import _nodes as nodes
 from newsdoc.formats.html import figures, tables
 from newsdoc.formats.html.inlines import DROPPED, MISPARSED_VOID, InlineReader
+from newsdoc.formats.html.settled import settled_content
 from newsdoc.model import (
     Block,
     BulletList,
@@ -49,6 +50,8 @@ class BlockReader(InlineReader):
     def __init__(self, *, base: str | None, own: bool, clean: bool) -> None:
         super().__init__(base=base, own=own, clean=clean)
         self.media_block = lambda element: figures.media_block(element, self)
+        #: The ids of blocks read as canonical already (settled.py): normalize passes them by.
+        self.settled: set[int] = set()
 
     def blocks(self, parent: Any, depth: int = 0) -> list[Block]:
         """The blocks inside *parent*."""
@@ -110,6 +113,13 @@ class BlockReader(InlineReader):
     # --- handlers ------------------------------------------------------------------------
 
     def _paragraph(self, element: Any, out: list[Block], _depth: int) -> None:
+        if self.own and not self.clean:
+            content = settled_content(self, element)
+            if content is not None:
+                paragraph = nodes.paragraph(content)
+                self.settled.add(id(paragraph))
+                out.append(paragraph)
+                return
         out.append(nodes.paragraph(self.content(element)))
         if self.media:
             out.extend(self.take_media())

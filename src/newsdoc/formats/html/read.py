@@ -15,7 +15,7 @@ import attrs
 import lxml.html
 from lxml import etree
 
-from newsdoc.canonical import normalize
+from newsdoc.canonical import normalize, normalize_read
 from newsdoc.errors import ReadError, ReadWarning
 from newsdoc.formats.html import script_state, topmatter
 from newsdoc.formats.html.blocks import BlockReader
@@ -157,7 +157,7 @@ def _read(
         found = find_own_root(tree)
         if found is not None:
             reader = BlockReader(base=url, own=True, clean=clean)
-            return normalize(read_own(found, reader))
+            return normalize_read(read_own(found, reader), reader.settled)
     if mode == "own":
         raise ReadError(
             "not newsdoc's own HTML: no element carries data-newsdoc", format=_FORMAT, location=None
