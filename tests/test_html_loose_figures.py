@@ -138,3 +138,35 @@ def test_a_credit_right_after_a_figure_moves_inside():
     )
     loose_figures.mark_figures(root)
     assert ["img", "figcaption", "p"] == [child.tag for child in root[0]]
+
+
+def test_a_caption_inside_a_read_more_expander_moves_out_of_it():
+    """A slide's caption wrapped in a "ReadMore" toggle is lifted out, to stay when the toggle is pruned."""
+    root = _root(
+        '<div class="slide"><div class="media"><img src="a.jpg"></div><div class="info">'
+        '<div class="ReadMore"><span class="count">2 of 9</span><span class="slide-description">Dawn</span>'
+        "<button>Read more</button></div></div></div>"
+    )
+    loose_figures.free_captions(root)
+    assert (["div", "span"], "Dawn") == ([child.tag for child in root[0][1]], root[0][1][1].text)
+
+
+def test_a_caption_inside_other_furniture_stays_there():
+    """A teaser's description in a "related" box is not lifted: the box goes with its words."""
+    root = _root(
+        '<div class="card"><img src="a.jpg"><div class="related-text">'
+        '<p class="description">Another story</p></div></div>'
+    )
+    loose_figures.free_captions(root)
+    assert ["p"] == [child.tag for child in root[0][1]]
+
+
+def test_a_picture_whose_sources_the_parser_nested_is_boxed_with_its_caption():
+    """<source>s misparsed as wrappers of the <img> do not use up the climb to the caption's box."""
+    sources = '<source srcset="a.webp">' * 6
+    root = _root(
+        f'<div class="slide"><div class="media"><picture>{sources}<img src="a.jpg"></picture></div>'
+        '<div class="caption">Dawn</div></div>'
+    )
+    loose_figures.mark_figures(root)
+    assert ("figure", "figcaption") == (root[0].tag, root[0][1].tag)

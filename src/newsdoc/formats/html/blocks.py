@@ -11,7 +11,7 @@ from typing import Any
 
 from newsdoc import _nodes as nodes
 from newsdoc.formats.html import figures, tables
-from newsdoc.formats.html.inlines import DROPPED, MISPARSED_VOID, InlineReader
+from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED, MISPARSED_VOID, InlineReader
 from newsdoc.formats.html.settled import settled_content
 from newsdoc.model import (
     Block,
@@ -78,7 +78,7 @@ class BlockReader(InlineReader):
                 continue
             tag = child.tag
             if type(tag) is str and child.get("hidden") is None:
-                if tag in _WRAPPERS or (depth >= MAX_BLOCK_DEPTH and tag in _NESTING):
+                if tag in _WRAPPERS or (depth >= MAX_BLOCK_DEPTH and tag in _NESTING) or _container(child):
                     # Unwrapped in place, not by recursion: nesting depth costs no stack.
                     self._flush(run, out)
                     stack.append((children, child))
@@ -264,5 +264,16 @@ _WRAPPERS = frozenset(
         "caption", "colgroup", "col", "frameset", "noframes",
     }
 ) | (MISPARSED_VOID - {"wbr"})  # fmt: skip
+
+
+def _container(element: Any) -> bool:
+    """Whether *element* is a custom element (a name with a hyphen) holding blocks: a wrapper.
+
+    Web components and CMS templates ("story-body", "gallery-carousel") wrap whole
+    stories and galleries in them; read as inline, their paragraphs would run together.
+    """
+    return "-" in element.tag and any(child.tag in BLOCK_LEVEL for child in element)
+
+
 # Block elements that nest in the model: past MAX_BLOCK_DEPTH they are unwrapped.
 _NESTING = frozenset({"blockquote", "ul", "ol", "figure", "aside", "table"})

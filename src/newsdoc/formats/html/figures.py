@@ -139,9 +139,14 @@ _SEPARATORS = " |/·—–-"  # noqa: RUF001 - the dashes captions use
 
 #: Attributes lazy-loading scripts keep the real image address in, most common first
 #: (lazysizes and most themes: data-src; WP Rocket: data-lazy-src; jQuery Lazy Load:
-#: data-original; Slick carousels: data-lazy).
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-hi-res-src", "data-lazy")
-LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset")
+#: data-original; Slick carousels: data-lazy; Flickity carousels: data-flickity-lazyload).
+LAZY_SOURCES = (
+    "data-src", "data-lazy-src", "data-original", "data-hi-res-src", "data-lazy", "data-flickity-lazyload",
+    "data-flickity-lazyload-src",
+)  # fmt: skip
+#: The same for ``srcset``, on an ``<img>`` or a ``<picture>``'s ``<source>`` (lazysizes,
+#: WP Rocket, Flickity).
+LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "data-flickity-lazyload-srcset")
 
 _DIMENSION = re.compile(r"\s*0*([1-9][0-9]{0,8})")
 _DASH = re.compile(r"^\s*[—–―-]+\s*")  # noqa: RUF001 - "— Name", as attributions start
@@ -229,7 +234,8 @@ def image_of(img: Any, reader: BlockReader) -> Image | None:
         if picture is not None:
             # <source> elements may hold the <img>: see MISPARSED_VOID in inlines.py.
             for source in picture.iter("source"):
-                pool.extend(srcset_candidates(source.get("srcset") or "", source.get("type")))
+                for attribute in ("srcset", *LAZY_SRCSETS):
+                    pool.extend(srcset_candidates(source.get(attribute) or "", source.get("type")))
         best = largest(pool)
         if best is not None:
             src, media_type = best.url, best.media_type

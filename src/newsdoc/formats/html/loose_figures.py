@@ -10,9 +10,9 @@ import re
 from itertools import islice
 from typing import Any
 
-from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS
-from newsdoc.formats.html.furniture import words_of
-from newsdoc.formats.html.inlines import BLOCK_LEVEL
+from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS, detach
+from newsdoc.formats.html.furniture import FURNITURE_WORDS, words_of
+from newsdoc.formats.html.inlines import BLOCK_LEVEL, MISPARSED_VOID
 
 #: Class or id words that mark an image's caption: "caption" and "figcaption" in
 #: most templates, "legend" (French CMSs), "bildunterschrift"/"bildtext" (German),
@@ -41,6 +41,12 @@ _WORD = re.compile(r"\w+")
 #: Caption words that mark the element right after a figure as its caption: the
 #: generic "description" and "subtitle" are left out, as a dek may follow a lead image.
 FOLLOWING_CAPTION_WORDS = CAPTION_WORDS - {"description", "desc", "subtitle"}
+#: Furniture words that, on a wrapper inside an image's box, mark a long caption's
+#: expander ("ReadMore" around carousel slides' captions in Brightspot templates and
+#: gallery widgets), not a teaser for another story.
+CAPTION_EXPANDER_WORDS = frozenset({"readmore"})
+#: Images looked at for captions in expanders: a 20 MB page of thumbnails stays fast.
+MAX_IMAGES = 2000
 # Elements that hold a caption's line of text in CMS figures.
 _CAPTION_BOXES = ("p", "div", "span", "small")
 # Figures that are not images': their readers take their captions themselves.
@@ -77,6 +83,32 @@ def open_lightboxes(tree: Any) -> None:
             button.tag = "div"
 
 
+def free_captions(tree: Any) -> None:
+    """A caption inside a "read more" expander in an image's box moves out of it, before pruning.
+
+    Pruning removes the expander as a "read more" teaser; the caption it wraps stays,
+    right after it in the box.
+    """
+    for img in list(islice(tree.iter("img"), MAX_IMAGES)):
+        box = _box_of(img, None)
+        caption = _marked(box, CAPTION_WORDS) if box is not None else None
+        if caption is None:
+            continue
+        expander = None
+        for ancestor in caption.iterancestors():
+            if ancestor is box:
+                break
+            found = FURNITURE_WORDS.intersection(
+                words_of(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
+            )
+            if found and found <= CAPTION_EXPANDER_WORDS:
+                expander = ancestor
+        if expander is not None:
+            detach(caption)
+            caption.tail = None
+            expander.addnext(caption)
+
+
 def box_with_caption(img: Any, root: Any = None) -> Any:
     """The box around *img* holding a marked caption or credit, renamed to a figure; or None."""
     box = _box_of(img, root)
@@ -97,6 +129,8 @@ def _box_of(img: Any, root: Any) -> Any:
     """The largest element around *img* holding no other image and little text, if any."""
     box = None
     node = img
+    while node.getparent() is not None and node.getparent().tag in MISPARSED_VOID:
+        node = node.getparent()  # a <picture>'s <source>s, which the parser nests the <img> in
     for _ in range(MAX_CLIMB):
         parent = node.getparent()
         if parent is None or parent is root or parent.tag in _PROSE:

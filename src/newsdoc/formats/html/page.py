@@ -131,6 +131,7 @@ def _story(tree: Any, reader: BlockReader, fields: dict[str, Any]) -> tuple[Any,
     The element is None if the page has no prose; the headline element, if the story lacks it.
     """
     loose_figures.open_lightboxes(tree)
+    loose_figures.free_captions(tree)
     root, density = pruning.choose_root(tree)
     if root is None:
         return None, None
