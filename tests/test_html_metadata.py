@@ -479,3 +479,32 @@ def test_a_longer_headline_is_kept_when_the_rest_is_not_a_suffix():
         '<meta name="headline" content="Harbour closes for a week">',
     )
     assert "Harbour closes for a week after the storm" == extract_metadata(tree, None).headline
+
+
+BREADCRUMB = (
+    '<script type="application/ld+json">{"@graph": ['
+    '{"@type": "NewsArticle", "headline": "Search words for the harbour story"},'
+    '{"@type": "BreadcrumbList", "itemListElement": ['
+    '{"@type": "ListItem", "position": 1, "name": "Home"},'
+    '{"@type": "ListItem", "position": 2, "item": {"@id": "/h", "name": "%s"}}]}]}</script>'
+)
+
+
+def test_a_breadcrumb_naming_the_page_by_og_title_makes_it_the_headline():
+    """JSON-LD's breadcrumb repeating og:title, not the JSON-LD headline, outvotes the headline."""
+    tree = head(
+        '<meta property="og:title" content="Harbour closes for a week">',
+        BREADCRUMB % "Harbour closes for a week",
+    )
+    assert "Harbour closes for a week" == extract_metadata(tree, None).headline
+
+
+def test_a_breadcrumb_repeating_the_json_ld_headline_keeps_it():
+    """A breadcrumb naming the page by the JSON-LD headline (or by a section) leaves it the headline."""
+    same = head(
+        '<meta property="og:title" content="Harbour closes for a week">',
+        BREADCRUMB % "Search words for the harbour story",
+    )
+    section = head('<meta property="og:title" content="Harbour closes for a week">', BREADCRUMB % "Local")
+    expected = ("Search words for the harbour story", "Search words for the harbour story")
+    assert expected == (extract_metadata(same, None).headline, extract_metadata(section, None).headline)
