@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdoc.formats.html.linked_data import MAX_NODES, find_article, parse_blocks, resolve, types_of
+from newsdoc.formats.html.linked_data import (
+    MAX_NODES,
+    breadcrumb_name,
+    find_article,
+    parse_blocks,
+    resolve,
+    types_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +125,23 @@ def test_deep_nesting_is_cut_off():
 def test_any_block_text_is_parsed_or_skipped(texts):
     """parse_blocks never raises on any text."""
     assert len(parse_blocks(texts)) <= len(texts)
+
+
+def test_breadcrumb_name_is_the_last_item_by_position():
+    """The breadcrumb's item with the highest position names the page, in item or list order."""
+    crumbs = {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": "3", "item": {"@id": "/p", "name": "Harbour closes"}},
+            {"@type": "ListItem", "position": 1, "name": "Home"},
+            {"@type": "ListItem", "position": 2, "name": "Local"},
+        ],
+    }
+    assert "Harbour closes" == breadcrumb_name([{"@graph": [{"@type": "WebSite"}, crumbs]}])
+
+
+def test_breadcrumb_without_positions_names_the_page_by_its_last_item():
+    """Items without positions are taken in list order; a list without items names nothing."""
+    listed = {"@type": "BreadcrumbList", "itemListElement": [{"name": "Home"}, {"name": "Harbour closes"}]}
+    empty = {"@type": "BreadcrumbList", "itemListElement": "none"}
+    assert ("Harbour closes", None) == (breadcrumb_name([listed]), breadcrumb_name([empty]))

@@ -479,3 +479,66 @@ def test_a_longer_headline_is_kept_when_the_rest_is_not_a_suffix():
         '<meta name="headline" content="Harbour closes for a week">',
     )
     assert "Harbour closes for a week after the storm" == extract_metadata(tree, None).headline
+
+
+BREADCRUMB = (
+    '<script type="application/ld+json">{"@graph": ['
+    '{"@type": "NewsArticle", "headline": "Search words for the harbour story"},'
+    '{"@type": "BreadcrumbList", "itemListElement": ['
+    '{"@type": "ListItem", "position": 1, "name": "Home"},'
+    '{"@type": "ListItem", "position": 2, "item": {"@id": "/h", "name": "%s"}}]}]}</script>'
+)
+
+
+def test_a_breadcrumb_naming_the_page_by_og_title_makes_it_the_headline():
+    """JSON-LD's breadcrumb repeating og:title, not the JSON-LD headline, outvotes the headline."""
+    tree = head(
+        '<meta property="og:title" content="Harbour closes for a week">',
+        BREADCRUMB % "Harbour closes for a week",
+    )
+    assert "Harbour closes for a week" == extract_metadata(tree, None).headline
+
+
+def test_a_breadcrumb_repeating_the_json_ld_headline_keeps_it():
+    """A breadcrumb naming the page by the JSON-LD headline (or by a section) leaves it the headline."""
+    same = head(
+        '<meta property="og:title" content="Harbour closes for a week">',
+        BREADCRUMB % "Search words for the harbour story",
+    )
+    section = head('<meta property="og:title" content="Harbour closes for a week">', BREADCRUMB % "Local")
+    expected = ("Search words for the harbour story", "Search words for the harbour story")
+    assert expected == (extract_metadata(same, None).headline, extract_metadata(section, None).headline)
+
+
+def body_page(head_markup: str, body: str) -> lxml.html.HtmlElement:
+    return page(f"<html><head>{head_markup}</head><body>{body}</body></html>")
+
+
+OG_DEK = (
+    '<meta property="og:description" content="Night trains return to the valley line after twenty years.">'
+)
+
+
+def test_the_standfirst_the_header_shows_wins_over_og_description():
+    """The marked standfirst under the <h1> is the dek, over a reworded link-preview description."""
+    shown = "Two night trains a week will run on the valley line from May, with tickets on sale now."
+    tree = body_page(OG_DEK, f'<h1>Night trains are back</h1><p class="standfirst">{shown}</p>')
+    assert shown == extract_metadata(tree, None).dek
+
+
+def test_a_header_line_about_nothing_the_page_states_is_not_the_dek():
+    """A marked line sharing no word with the headline or descriptions (a promotion) leaves og:description."""
+    tree = body_page(
+        OG_DEK, '<h1>Night trains are back</h1><p class="standfirst">Read our full coverage this week.</p>'
+    )
+    assert "Night trains return to the valley line after twenty years." == extract_metadata(tree, None).dek
+
+
+def test_a_header_standfirst_holding_the_description_after_a_caption_yields_to_it():
+    """A caption run into the marked standfirst before the description's words leaves the description."""
+    tree = body_page(
+        OG_DEK,
+        '<h1>Night trains</h1><div class="dek">The train at dawn. Photo: Jane Doe '
+        "Night trains return to the valley line after twenty years.</div>",
+    )
+    assert "Night trains return to the valley line after twenty years." == extract_metadata(tree, None).dek

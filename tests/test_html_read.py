@@ -917,3 +917,19 @@ def test_a_lightbox_link_around_the_image_gives_its_data_caption():
     """<a data-caption="..."><img></a> in a bare figure: the link's data-caption is the caption."""
     doc = _read('<figure><a href="big.jpg" data-caption="The harbour"><img src="a.jpg"></a></figure>')
     assert Figure(Image("a.jpg"), (T("The harbour"),)) == doc.body[0]
+
+
+def test_the_standfirst_under_the_headline_is_the_dek_over_a_reworded_description():
+    """A full page's marked standfirst right under its <h1> is the dek, not the og:description."""
+    shown = "Two night trains a week will run on the valley line from May, the first in twenty years."
+    story = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as prose in a page.</p>" for n in range(4)
+    )
+    page = (
+        '<html><head><meta property="og:description" content="Night trains return to the valley.">'
+        '</head><body><nav><a href="/">Home</a></nav><article><header><h1>Night trains</h1>'
+        f'<p class="byline">By Ana Costa</p><p class="article-subtitle">{shown}</p></header>'
+        f"<div>{story}</div></article></body></html>"
+    ).encode()
+    doc = _article(read_html(page))
+    assert (shown, 4) == (doc.dek, len(doc.body))

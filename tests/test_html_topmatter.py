@@ -124,3 +124,52 @@ def test_a_partly_bold_opening_paragraph_is_story_text():
     """A paragraph opening with a bold dateline and going on in plain text stays in the body."""
     body = (Paragraph((Strong((Text("LONDON"),)), Text(" - " + _LEDE))), *_paragraphs("One.", "Two."))
     assert (None, body) == topmatter.bold_standfirst(body)
+
+
+def _page(body: str, root_class: str = "") -> lxml.html.HtmlElement:
+    attribute = f' class="{root_class}"' if root_class else ""
+    return lxml.html.document_fromstring(f"<html{attribute}><body>{body}</body></html>")
+
+
+DEK = "The valley line reopens with two night trains a week, the first in twenty years."
+
+
+def test_the_marked_standfirst_under_the_headline_is_the_header_standfirst():
+    """A standfirst-class element a few elements after the <h1> (past the byline) is read."""
+    tree = _page(
+        f'<header><h1>Night trains</h1><div class="byline">By Ana Costa</div><p class="article-subtitle">{DEK}</p></header>'
+    )
+    assert DEK == topmatter.header_standfirst(tree)
+
+
+def test_a_marked_element_far_below_the_headline_is_not_the_header_standfirst():
+    """A standfirst class deep in the page (a teaser's summary) is not the header's."""
+    filler = "".join(f"<div>Line {n}</div>" for n in range(topmatter.HEADER_SPAN + 5))
+    tree = _page(f'<h1>Night trains</h1>{filler}<p class="summary">{DEK}</p>')
+    assert None is topmatter.header_standfirst(tree)
+
+
+def test_a_standfirst_in_bullets_is_read_whole():
+    """Sibling points of the same tag and class after the headline are one standfirst."""
+    tree = _page(
+        '<h1>Night trains</h1><h2 class="subtitle">Two trains a week run from May.</h2>'
+        '<h2 class="subtitle">Tickets go on sale on Monday.</h2><p>The story.</p>'
+    )
+    assert "Two trains a week run from May. Tickets go on sale on Monday." == topmatter.header_standfirst(
+        tree
+    )
+
+
+def test_state_classes_on_the_page_root_do_not_hide_the_standfirst():
+    """A menu state class on <html> ("header-menu--closed") does not make the header furniture."""
+    tree = _page(f'<h1>Night trains</h1><p class="dek">{DEK}</p>', root_class="page header-menu--closed")
+    assert DEK == topmatter.header_standfirst(tree)
+
+
+def test_a_standfirst_class_inside_a_figure_or_a_menu_is_passed_over():
+    """A caption or menu item after the headline with a standfirst class is not the standfirst."""
+    tree = _page(
+        '<h1>Night trains</h1><figure><img src="a.jpg"><figcaption class="summary">The train at dawn in the valley.</figcaption></figure>'
+        f'<div class="menu"><p class="intro">Our guide to the night trains of Europe.</p></div><p class="standfirst">{DEK}</p>'
+    )
+    assert DEK == topmatter.header_standfirst(tree)

@@ -143,3 +143,36 @@ def as_list(value: Any) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def breadcrumb_name(values: list[Any]) -> str | None:
+    """The name of the last item of the first ``BreadcrumbList``: what the site calls the page itself.
+
+    >>> breadcrumb_name([{"@type": "BreadcrumbList", "itemListElement": [
+    ...     {"@type": "ListItem", "position": 2, "item": {"@id": "/a", "name": "Rain at last"}},
+    ...     {"@type": "ListItem", "position": 1, "name": "Weather"}]}])
+    'Rain at last'
+    """
+    for node, _ in nodes(values):
+        if "breadcrumblist" not in types_of(node):
+            continue
+        items = [item for item in as_list(node.get("itemListElement")) if isinstance(item, dict)]
+        if not items:
+            return None
+        # Items carry their place in "position"; templates do not always list them in order.
+        last = max(reversed(items), key=lambda item: _position(item.get("position")))
+        name = last.get("name")
+        target = last.get("item")
+        if not isinstance(name, str) and isinstance(target, dict):
+            name = target.get("name")
+        return name if isinstance(name, str) else None
+    return None
+
+
+def _position(value: Any) -> int:
+    """A ListItem's position as a number; a missing or malformed one sorts first."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip()[:9])
+    return -1

@@ -21,7 +21,15 @@ from newsdoc.canonical import fold, language_tag
 from newsdoc.formats.html.authors import authors_from_byline
 from newsdoc.formats.html.dates import When, parse_when
 from newsdoc.formats.html.figures import clean_credit, split_credit
-from newsdoc.formats.html.linked_data import ARTICLE_TYPES, as_list, find_article, parse_blocks, resolve
+from newsdoc.formats.html.linked_data import (
+    ARTICLE_TYPES,
+    as_list,
+    breadcrumb_name,
+    find_article,
+    parse_blocks,
+    resolve,
+)
+from newsdoc.formats.html.topmatter import header_standfirst
 from newsdoc.model import Article, Author, Figure, Image, Inline, Text
 
 
@@ -56,10 +64,13 @@ class PageMetadata:
 # are the standfirst more often than JSON-LD's, which some German regional CMSs fill with the
 # lead image's caption; <title> carries the site name. Microdata is read for the core
 # fields only: on news pages its other properties mostly describe teasers and images.
-# <time datetime> comes last: the first one on a page may date a teaser.
+# <time datetime> comes last: the first one on a page may date a teaser. The dek is
+# first the standfirst the article's header marks under its <h1> ("header"): it is
+# what readers see, while descriptions are often rewritten for link previews (on
+# the shared web corpus, dek 0.806 -> 0.854; tune half unchanged, hold 0.765 -> 0.863).
 FIELD_SOURCES: dict[str, tuple[str, ...]] = {
     "headline": ("json-ld", "opengraph", "twitter", "meta", "microdata", "title"),
-    "dek": ("opengraph", "twitter", "json-ld", "meta", "microdata"),
+    "dek": ("header", "opengraph", "twitter", "json-ld", "meta", "microdata"),
     "authors": ("json-ld", "opengraph", "meta", "microdata"),
     "published": ("json-ld", "opengraph", "meta", "microdata", "time"),
     "updated": ("json-ld", "opengraph", "meta"),
@@ -183,6 +194,10 @@ TITLE_SEPARATORS: tuple[str, ...] = (
 # What starts a section or site name joined to a headline without spaces: hyphens,
 # dashes, bars (also the Hangul "ㅣ" and the fullwidth bar), colons, middle dots.
 _SUFFIX_MARKS = frozenset("-\u2013\u2014|:\u00b7\u3163\uff5c")
+#: Sources whose title replaces a JSON-LD headline when JSON-LD's own breadcrumb names
+#: the page by that title (``_named_by_breadcrumb``): link-preview cards and meta tags,
+#: which CMSs fill from the editors' headline; <title> is left out, as it adds the site.
+BREADCRUMB_PEERS = ("opengraph", "twitter", "meta", "microdata")
 # A title shorter than this is not trusted to be the whole headline.
 _SHORTEST_HEADLINE = 10
 #: A title part longer than this is part of the headline, not a site name.
@@ -211,6 +226,8 @@ _TAG = re.compile(r"<[^<>]{0,1000}>")
 WHOLE_SHARE = 0.9
 _WORD_RUN = re.compile(r"\w+")
 _MIN_CUT_WORDS = 5
+# Words this long or longer tell what a text is about; shorter ones are grammar ("the", "und").
+_TOPIC_WORD = 4
 # Image sizes beyond six digits are typos or attacks, not pixels.
 _DIMENSION_DIGITS = 6
 _SPACE = re.compile(r"\s")
@@ -248,6 +265,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, url: str | None) -> PageMetada
         found["dek"] = _whole_description(found["dek"], page.candidates("dek", FIELD_SOURCES["dek"]))
     found = {field: value for field, value in found.items() if value}
     if "headline" in found:
+        found["headline"] = _named_by_breadcrumb(found["headline"], page)
         found["headline"] = _strip_site_name(found["headline"], page.site_names(), found.get("section"))
     if found.get("headline"):
         stated = page.candidates("headline", FIELD_SOURCES["headline"])
@@ -270,6 +288,7 @@ class _Page:
         self.base = url if url and url.startswith(_URL_SCHEMES) else None
         self.metas: dict[str, list[str]] = {}
         self.json_ld_texts: list[str] = []
+        self.json_ld_values: list[Any] = []
         self.canonical: str | None = None
         self.title: str | None = None
         self._sources: dict[str, dict[str, Any]] = {}
@@ -369,7 +388,8 @@ class _Page:
 
 
 def _from_json_ld(page: _Page) -> dict[str, Any]:
-    article, by_id = find_article(parse_blocks(page.json_ld_texts))
+    page.json_ld_values = parse_blocks(page.json_ld_texts)
+    article, by_id = find_article(page.json_ld_values)
     if article is None:
         return {}
 
@@ -586,6 +606,38 @@ def _from_time_element(page: _Page) -> dict[str, Any]:
     return {}
 
 
+def _from_header(page: _Page) -> dict[str, Any]:
+    shown = header_standfirst(page.tree)
+    text = clean_text(shown) if shown else None
+    if text is None:
+        return {}
+    words = _WORD_RUN.findall(text.casefold())
+    described = [
+        _WORD_RUN.findall(value.casefold())
+        for name in FIELD_SOURCES["dek"]
+        if name != "header" and (value := page.source(name).get("dek"))
+    ]
+    titled = [
+        _WORD_RUN.findall(value.casefold())
+        for value in page.candidates("headline", FIELD_SOURCES["headline"])
+    ]
+    # A line sharing no word with the headline or any description is a promotion or a
+    # label ("Read our full coverage"); one holding a description after other words is
+    # a caption or a kicker run into the standfirst, which the description states alone.
+    topical = {word for stated in described + titled for word in stated if len(word) >= _TOPIC_WORD}
+    if topical and topical.isdisjoint(words):
+        return {}
+    if any(_holds_after_start(words, stated) for stated in described if len(stated) >= _MIN_CUT_WORDS):
+        return {}
+    return {"dek": text}
+
+
+def _holds_after_start(words: list[str], stated: list[str]) -> bool:
+    """Whether *stated* stands word for word in *words*, after other words."""
+    joined, run = " ".join(words), " ".join(stated)
+    return run in joined and not joined.startswith(run)
+
+
 def _from_title(page: _Page) -> dict[str, Any]:
     return {"headline": clean_text(page.title) if page.title else None}
 
@@ -607,6 +659,7 @@ _SOURCE_READERS: dict[str, Callable[[_Page], dict[str, Any]]] = {
     "microdata": _from_microdata,
     "time": _from_time_element,
     "title": _from_title,
+    "header": _from_header,
     "html": _from_html_element,
     "link": _from_links,
 }
@@ -860,6 +913,27 @@ def _strip_site_name(title: str, site_names: list[str], section: str | None) -> 
         if title == before:
             break
     return title
+
+
+def _named_by_breadcrumb(headline: str, page: _Page) -> str:
+    """*headline*, or the other title stated for the page when JSON-LD's breadcrumb names the page by it.
+
+    CMSs with a separate search-engine headline put it in JSON-LD's ``headline``,
+    while the breadcrumb's last item, og:title and twitter:title carry the title the
+    editors gave the page. When the breadcrumb repeats another source's title word
+    for word and not the JSON-LD headline, two statements outvote one.
+    """
+    if headline != page.source("json-ld").get("headline"):
+        return headline
+    name = breadcrumb_name(page.json_ld_values)
+    crumb = clean_text(name) if name else None
+    if crumb is None or _letters(crumb) == _letters(headline):
+        return headline
+    for source in BREADCRUMB_PEERS:
+        other = page.source(source).get("headline")
+        if isinstance(other, str) and _letters(other) == _letters(crumb):
+            return other
+    return headline
 
 
 def _without_suffix(headline: str, candidates: Iterable[str]) -> str:

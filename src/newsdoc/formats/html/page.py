@@ -18,6 +18,7 @@ from newsdoc.formats.html.blocks import BlockReader
 from newsdoc.formats.html.figures import detach, read_figure
 from newsdoc.formats.html.furniture import words_of
 from newsdoc.formats.html.metadata import PageMetadata
+from newsdoc.formats.html.topmatter import MIN_STANDFIRST, STANDFIRST_WORDS
 from newsdoc.model import Article, Author, Block, Figure, Heading
 from newsdoc.plain import plain_text
 
@@ -39,21 +40,6 @@ FIELD_CLASS_WORDS: dict[str, str] = {
     "eyebrow": "section",
     "date": "date",
 }
-#: Class words that mark a standfirst anywhere in a full page, as whole words of the
-#: class ("article__standfirst", "c-dek", "sub-title", "article-intro", "summary").
-STANDFIRST_WORDS = frozenset(
-    {
-        "dek", "deck",  # US templates: Arc XP, Brightspot, WordPress VIP themes
-        "standfirst", "strapline",  # British papers
-        "subtitle", "subheadline",  # pandoc's title block, Scandinavian and Dutch CMSs
-        "intro", "lede",  # "article-intro" (German CMSs), "lede" (US magazines)
-        "summary", "abstract",  # "article-summary", schema-minded templates
-        "excerpt",  # "entry-excerpt", "detail__excerpt": WordPress themes showing the excerpt
-        "synopsis",  # "art_synopsis": Indian papers' summary above the story
-        "teaser",  # "Teaser" is the German newsroom word for the standfirst
-    }
-)  # fmt: skip
-_MIN_STANDFIRST = 20  # shorter is a label, not a standfirst
 #: The last word of a class name that marks a figure as the lead art ("hero",
 #: "article-lead", "featured-image").
 LEAD_CLASS_WORDS = frozenset({"lead", "hero", "featured", "leadart"})
@@ -164,7 +150,7 @@ def _standfirst(tree: Any, fields: dict[str, Any], reader: BlockReader) -> None:
         if next(element.iter("img", "figure", "picture"), None) is not None:
             continue  # a teaser box with its image: the words around it are a caption too
         text = reader.text_of(element)
-        if _MIN_STANDFIRST <= len(text) <= _FIELD_TEXT_LIMIT:
+        if MIN_STANDFIRST <= len(text) <= _FIELD_TEXT_LIMIT:
             fields["dek"] = text
             detach(element)
             return

@@ -7,12 +7,14 @@ the metadata names them, and the rules below recognise the rest by shape.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsdoc.canonical import fold
 from newsdoc.formats.html.figures import detach
+from newsdoc.formats.html.furniture import words_of
 from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED
+from newsdoc.formats.html.pruning import headline_element, is_furniture
 from newsdoc.model import Block, Figure, Inline, Paragraph, Strong, Text
 from newsdoc.plain import plain_text
 
@@ -48,6 +50,36 @@ _KEPT_AT_END = frozenset({"figure", "table", "ul", "ol", "blockquote", "pre", "d
 # A sentence: three words or more and a full stop, question or exclamation mark.
 _SENTENCE = re.compile(r"\w+\W+\w+\W+\w+.*[.!?\u3002]['\"\u201d\u2019)]?$")
 _HEADINGS = frozenset({"h1"})
+
+#: Class words that mark a standfirst anywhere in a full page, as whole words of the
+#: class ("article__standfirst", "c-dek", "sub-title", "article-intro", "summary").
+STANDFIRST_WORDS = frozenset(
+    {
+        "dek", "deck",  # US templates: Arc XP, Brightspot, WordPress VIP themes
+        "standfirst", "strapline",  # British papers
+        "subtitle", "subheadline",  # pandoc's title block, Scandinavian and Dutch CMSs
+        "intro", "lede",  # "article-intro" (German CMSs), "lede" (US magazines)
+        "summary", "abstract",  # "article-summary", schema-minded templates
+        "excerpt",  # "entry-excerpt", "detail__excerpt": WordPress themes showing the excerpt
+        "synopsis",  # "art_synopsis": Indian papers' summary above the story
+        "teaser",  # "Teaser" is the German newsroom word for the standfirst
+        "subheader",  # "doc_header__subheader": Russian and Eastern European CMSs
+        "epigraph",  # "epigraph": Spanish papers' name for the standfirst (the "entradilla")
+    }
+)  # fmt: skip
+#: Elements after the page's <h1> among which its header's standfirst stands: templates
+#: put a kicker, a byline, dates or a share bar between them; further on is the story.
+HEADER_SPAN = 15
+#: A marked standfirst is at least this long (shorter is a label) and at most this long
+#: (longer is a body element whose class happens to match).
+MIN_STANDFIRST, MAX_STANDFIRST = 20, 600
+#: Points of a standfirst in bullets read at most.
+MAX_STANDFIRST_PARTS = 5
+# Elements inside which a standfirst's class words describe something else: a caption,
+# a quote, a sidebar, a teaser list's item.
+_NOT_STANDFIRST = frozenset({"figure", "figcaption", "blockquote", "aside", "footer", "nav", "li"})
+# State classes on the root ("menu-open", "nav--closed") say nothing about what the page holds.
+_PAGE_ROOTS = frozenset({"html", "body"})
 _WORD = re.compile(r"\w+")
 
 
@@ -213,3 +245,59 @@ def bold_standfirst(body: tuple[Block, ...]) -> tuple[str | None, tuple[Block, .
 def _wholly_bold(content: tuple[Inline, ...]) -> bool:
     words = [inline for inline in content if not (isinstance(inline, Text) and not inline.text.strip())]
     return len(words) == 1 and isinstance(words[0], Strong)
+
+
+def header_standfirst(tree: Any) -> str | None:
+    """The standfirst the article's header shows under its headline, if it marks one.
+
+    The first element among the few after the page's ``<h1>`` whose class words name a
+    standfirst (``STANDFIRST_WORDS``), outside captions, quotes and furniture, is the
+    dek as the page states it to its readers.
+    """
+    heading = headline_element(tree)
+    if heading is None:
+        return None
+    for count, element in enumerate(_following(heading)):
+        if count >= HEADER_SPAN or element.tag == "h1":
+            return None
+        if type(element.tag) is not str or STANDFIRST_WORDS.isdisjoint(words_of(element.get("class") or "")):
+            continue
+        if any(
+            ancestor.tag in _NOT_STANDFIRST or (ancestor.tag not in _PAGE_ROOTS and is_furniture(ancestor))
+            for ancestor in element.iterancestors()
+        ):
+            continue
+        if next(element.iter("img", "figure", "picture"), None) is not None:
+            continue  # a teaser box with its image
+        text = fold(" ".join(" ".join(part.itertext()) for part in _with_like_siblings(element)))
+        if MIN_STANDFIRST <= len(text) <= MAX_STANDFIRST:
+            return text
+    return None
+
+
+def _with_like_siblings(element: Any) -> list[Any]:
+    """*element* and the siblings right after it of the same tag and class: a standfirst in bullets.
+
+    Spanish and German templates print the standfirst as two or three points, each its
+    own ``<h2 class="subtitle">`` or ``<p class="intro">``.
+    """
+    parts = [element]
+    for sibling in element.itersiblings():
+        if (
+            len(parts) >= MAX_STANDFIRST_PARTS
+            or sibling.tag != element.tag
+            or sibling.get("class") != element.get("class")
+        ):
+            break
+        parts.append(sibling)
+    return parts
+
+
+def _following(element: Any) -> Iterator[Any]:
+    """The elements after *element* in document order, not inside it (XPath's following axis), lazily."""
+    node = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
