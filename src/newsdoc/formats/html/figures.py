@@ -7,6 +7,7 @@ both kinds of marker are data tables below, each entry saying where it is seen.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
@@ -52,22 +53,32 @@ _MAX_FLAG = 40
 # Elements holding a credit line laid over or under an image, and its longest length.
 _LINE_ELEMENTS = ("small", "span", "p", "div", "cite")
 _MAX_COPYRIGHT_LINE = 120
+# Levels between a figcaption and a credit marked inside it ("<figcaption><span><span class=author>").
+_CAPTION_DEPTH = 3
 #: Class words that name the photographer inside a ``<figcaption>`` only (elsewhere
 #: "author" marks bylines): "author", German and Polish "autor", "fotograf".
 CAPTION_AUTHOR_WORDS = frozenset({"author", "autor", "fotograf", "fotografo", "fotógrafo"})
+#: Class words naming an image, which make an "author" element inside a figure the
+#: photographer's ("image-box__author", "photo-author") and not a byline's.
+IMAGE_WORDS = frozenset({"image", "img", "photo", "foto", "picture", "pic", "bild", "media"})
 #: Microdata properties naming an image's credit (schema.org ImageObject).
 CREDIT_ITEMPROPS = frozenset({"copyrightHolder", "copyrightNotice", "creditText", "author"})
 
 #: Labels that introduce a photo credit, by language: English "Photo", "Photograph",
-#: "Picture", "Image", "Credit", "Source"; "Foto" (German, Dutch, Scandinavian, Spanish,
-#: Italian, Polish, Czech), "Bild" (German, Swedish), "Quelle" (German), "Fuente"
-#: (Spanish), "Fonte" (Italian, Portuguese), "Kilde" (Danish, Norwegian), "Källa"
-#: (Swedish), "Kuva" (Finnish), "Mynd" (Icelandic), "Фото" (Russian, Ukrainian),
-#: "Isithombe" (Zulu, Xhosa).
+#: "Picture", "Image", "Credit", "Source", "Image credit" (tech and magazine sites);
+#: "Foto" (German, Dutch, Scandinavian, Spanish, Italian, Polish, Czech), "Bild"
+#: (German, Swedish), "Quelle" (German), "Fuente" (Spanish), "Fonte" (Italian,
+#: Portuguese), "Kilde" (Danish, Norwegian), "Källa" (Swedish), "Kuva" (Finnish),
+#: "Mynd" (Icelandic), "Фото" (Russian, Ukrainian), "Isithombe" (Zulu, Xhosa);
+#: "source" in Russian ("Источник"), Ukrainian ("Джерело"), Polish ("Źródło"), Czech
+#: and Slovak ("Zdroj"), Dutch ("Bron"), Turkish ("Kaynak").
 CREDIT_LABELS = (
-    "Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credits?|Source|Foto|Fotos|Bild|Quelle|Fuente|Fonte"
-    "|Kilde|Källa|Kuva|Mynd|Фото|Isithombe"
+    "(?:Image|Photo|Picture) credits?|Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credits?|Source"
+    "|Foto|Fotos|Bild|Quelle|Fuente|Fonte|Kilde|Källa|Kuva|Mynd|Фото|Isithombe|Источник|Джерело|Źródło"
+    "|Zdroj|Bron|Kaynak"
 )
+# A letter that is not a lowercase Latin one: the first letter of a name.
+_CAPITAL = r"[^\W\d_a-z\xdf-\xf6\xf8-\xff]"
 #: Credit lines at the end of a caption, tried in order on its last 300 characters.
 CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "(AP Photo/Fatima Shbair)", "(AP Photo)", "(Pool Photo via AP)": AP style, the
@@ -95,10 +106,11 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:^|(?<=\s))(?P<credit>(?:" + CREDIT_LABELS + r"|(?i:\w*(?:foto|photo|bild)\w*)) ?: ?[^:]{1,120})$"
     ),
     # "The harbour at dawn. Photo by Jane Doe/Example Press", "Foto von ...": a label
-    # and "by" in English, German, French, Italian, Spanish captions.
+    # and "by" in English, German, French, Italian, Spanish captions; a name follows,
+    # capitalised ("Foto de familia", Spanish for a group photo, is no credit).
     re.compile(
         r"(?:^|(?<=\s))(?P<credit>(?i:photo(?:graph)?|image|picture|foto|illustration)s?\s+"
-        r"(?i:by|von|de|di|por)\s+[^\W\d][^.!?]{1,100})$"
+        r"(?i:by|von|de|di|por)\s+" + _CAPITAL + r"[^.!?]{1,100})$"
     ),
     # "© Jane Doe", "Copyright 2024 Example Press": copyright notices.
     re.compile(r"(?:^|(?<=\s))(?P<credit>(?:©|Copyright\b)[^©]{1,120})$"),
@@ -114,6 +126,16 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "El puerto al amanecer. / EFE": Spanish papers set the credit after a slash
     # following the caption's last sentence.
     re.compile(r"(?<=[.!?])\s/\s(?P<credit>[^/.!?]{2,60})$"),
+    # "Redada en el barrio / Jane Doe": Spanish regional papers' templates end the
+    # caption with a slash and the photographer's name, a run of capitalised words
+    # (a particle such as "de" between them), without a full stop before it.
+    re.compile(
+        r"(?<=\w)\s/\s(?P<credit>"
+        + _CAPITAL
+        + r"[\w'.-]*(?:\s(?:(?:de|del|da|la|van|von)\s)?"
+        + _CAPITAL
+        + r"[\w'.-]*){0,3})$"
+    ),
     # Japanese papers end a caption with a fullwidth equals sign (U+FF1D) and the
     # credit: the police outside the Diet, "=AP", "=Reuters" in fullwidth letters.
     re.compile(r"(?<=\S)\uff1d(?P<credit>[^\uff1d\u3002\u3001\s]{1,20})$"),
@@ -122,12 +144,24 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<=[.\s])(?P<credit>[\uac00-\ud7a3]{2,4}) ?\uae30\uc790$"),
 )
 #: A label before a credit's names ("Photo: ", "Credit: ", "Symbolfoto: ", "© ",
-#: "Copyright "): the credit is the names, as people cite it, so the label is taken off.
+#: "Copyright ", "Courtesy of "): the credit is the names, as people cite it, so the
+#: label is taken off.
 CREDIT_LABEL = re.compile(
     r"^(?:(?:\w*(?:foto|photo|bild)\w*|" + CREDIT_LABELS + r") ?: ?|©\s*|\(c\)\s*|Copyright\b:?\s*"
-    r"|(?:photo(?:graph)?|image|picture|foto|illustration)s?\s+(?:by|von|de|di|por)\s+)+",
+    r"|(?:photo(?:graph)?|image|picture|foto|illustration)s?\s+(?:by|von|de|di|por)\s+|courtesy of\s+)+",
     re.IGNORECASE,
 )
+#: Photo libraries and agencies named in credit lines ("Anadolu via Getty Images",
+#: "Unsplash/Jane Doe", "IMAGO/Jane Doe", "picture alliance/dpa"): stock libraries
+#: on blogs and magazines, photo agencies on news sites.
+PHOTO_SOURCES = re.compile(
+    r"\b(?:Getty Images|Shutterstock|Alamy|Unsplash|Pexels|Pixabay|iStock(?:photo)?|Adobe Stock"
+    r"|Depositphotos|Dreamstime|123RF|Freepik|IMAGO|imago images|picture alliance|Keystone|EPA|AFP"
+    r"|Reuters|REUTERS|AP Photo)\b"
+)
+#: Words standing alone for a credit: "Supplied" and "Handout" (a photo given by the
+#: people pictured or a company: Canadian, Australian, South African papers).
+CREDIT_WORDS = frozenset({"supplied", "handout", "supplied image", "supplied photo"})
 # Inlines a caption may be read as plain text through when its credit is set in a mark.
 _PLAIN_MARKS = frozenset({Text, Emphasis, Strong})
 # A credit on its own line: at most this long, and a line break and its text end the caption.
@@ -148,6 +182,7 @@ LAZY_SOURCES = (
 #: WP Rocket, Flickity).
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "data-flickity-lazyload-srcset")
 
+_HUMPS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "captionCredit": where camelCase words meet
 _DIMENSION = re.compile(r"\s*0*([1-9][0-9]{0,8})")
 _DASH = re.compile(r"^\s*[—–―-]+\s*")  # noqa: RUF001 - "— Name", as attributions start
 
@@ -236,7 +271,8 @@ def image_of(img: Any, reader: BlockReader) -> Image | None:
             for source in picture.iter("source"):
                 for attribute in ("srcset", *LAZY_SRCSETS):
                     pool.extend(srcset_candidates(source.get(attribute) or "", source.get("type")))
-        best = largest(pool)
+        # A "data:,1w" placeholder in a lazy <source>'s srcset is no candidate beside real ones.
+        best = largest([candidate for candidate in pool if not candidate.url.startswith("data:")] or pool)
         if best is not None:
             src, media_type = best.url, best.media_type
         else:
@@ -266,6 +302,8 @@ def media_block(element: Any, reader: BlockReader) -> Block | None:
     if image is None:
         return None
     caption, credit = split_credit(_title_of(img, reader))
+    if credit is None and img.get("alt"):
+        credit = split_credit((Text(fold(reader.string(img.get("alt")))),))[1]  # the alt may end with it
     return Figure(image, caption, credit)
 
 
@@ -316,6 +354,8 @@ def _read_one(element: Any, reader: BlockReader, depth: int) -> list[Block]:
             caption, credit = split_credit(caption)
         if credit is None and title:
             credit = split_credit(title)[1]  # the title may end with the credit the caption lacks
+        if credit is None and img.get("alt"):
+            credit = split_credit((Text(fold(reader.string(img.get("alt")))),))[1]  # so may the alt text
         if credit is None:
             credit = clean_credit(_attribute_text(img, CREDIT_ATTRIBUTES, reader)) or None
         if credit is None:
@@ -405,6 +445,8 @@ def _own_figure(element: Any, reader: BlockReader, depth: int) -> Block:
 def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
     """The text of the elements inside *figure* marked as its credit, taken out of the tree."""
     marked = []
+    # An image's figure, not a quote's: "author" there names the photographer.
+    photo = next(figure.iter("img"), None) is not None and next(figure.iter("blockquote"), None) is None
     for element in figure.iter():
         if not isinstance(element.tag, str):
             continue
@@ -412,7 +454,8 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
             element.get("itemprop") in CREDIT_ITEMPROPS
             or _credit_class(element.get("class"))
             or _credit_flag(element)
-            or _caption_credit(element)
+            or _caption_credit(element, photo=photo)
+            or (photo and _figure_footer(element, figure))
         ):
             marked.append(element)
     texts: dict[str, None] = {}  # in order, without the copies templates show twice
@@ -427,25 +470,58 @@ def _marked_credit(figure: Any, reader: BlockReader) -> str | None:
     return clean_credit(" ".join(kept)) or None  # a part shown again whole ("©", "Name", "© Name")
 
 
-def _caption_credit(element: Any) -> bool:
+def _caption_credit(element: Any, *, photo: bool = False) -> bool:
     """Whether *element* is a credit by its place in a ``<figcaption>``.
 
-    A ``<small>`` or ``<cite>`` ending the caption (HTML's small print and source), or an
-    element whose class words name the photographer ("author", "fotograf").
+    A ``<small>`` or ``<cite>`` ending the caption (HTML's small print and source), a
+    last line of its own naming a photo's source ("Unsplash/Jane Doe", "Getty Images"),
+    or an element whose class words name the photographer ("author", "fotograf"):
+    inside the caption, or anywhere in an image's figure (*photo*) as a short line.
     """
     parent = element.getparent()
-    if parent is None or parent.tag != "figcaption":
+    if parent is None:
         return False
-    if element.tag in ("small", "cite") and element.getnext() is None and not (element.tail or "").strip():
-        return bool((parent.text or "").strip()) or element.getprevious() is not None
     value = element.get("class")
-    return bool(value) and not CAPTION_AUTHOR_WORDS.isdisjoint(re.split(r"[\s_-]+", value.lower()))
+    words = set(re.split(r"[\s_-]+", value.lower())) if value else set()
+    if not CAPTION_AUTHOR_WORDS.isdisjoint(words):
+        if parent.tag == "figcaption" or any(
+            ancestor.tag == "figcaption" for ancestor in islice(element.iterancestors(), _CAPTION_DEPTH)
+        ):
+            return True
+        # Outside the caption, only the image's author ("image-box__author"), not a byline's.
+        return (
+            photo
+            and not IMAGE_WORDS.isdisjoint(words)
+            and len("".join(islice(element.itertext(), 20))) <= _MAX_COPYRIGHT_LINE
+        )
+    if parent.tag != "figcaption" or element.getnext() is not None or (element.tail or "").strip():
+        return False
+    after_words = bool((parent.text or "").strip()) or element.getprevious() is not None
+    if element.tag in ("small", "cite"):
+        return after_words
+    # "<span>The harbour at dawn.</span><span>Unsplash/Jane Doe</span>": the last of
+    # the caption's lines, set apart without a separator the text would show.
+    return (
+        after_words
+        and element.tag in _LINE_ELEMENTS
+        and not any(type(child.tag) is str for child in element)
+        and credit_line(element.text or "")
+    )
+
+
+def _figure_footer(element: Any, figure: Any) -> bool:
+    """Whether *element* is a short ``<footer>`` of *figure* itself: its credit line."""
+    return (
+        element.tag == "footer"
+        and element.getparent() is figure
+        and len("".join(islice(element.itertext(), 20))) <= _MAX_COPYRIGHT_LINE
+    )
 
 
 def _credit_flag(element: Any) -> bool:
     """Whether a short ``data-*`` value of *element* names a credit (``data-fp-flag="image-source"``)."""
     return any(
-        name.startswith("data-") and len(value) <= _MAX_FLAG and _credit_class(value)
+        name.startswith("data-") and len(value) <= _MAX_FLAG and _credit_class(value, humps=False)
         for name, value in element.items()
     )
 
@@ -456,7 +532,7 @@ def clean_credit(text: str) -> str:
     >>> clean_credit("Copyright  AP Photo Copyright AP Photo")
     'AP Photo'
     """
-    text = fold(text)
+    text = fold(text).strip()  # a no-break space around it too
     words = text.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -466,9 +542,16 @@ def clean_credit(text: str) -> str:
     return fold(CREDIT_LABEL.sub("", text))
 
 
-def _credit_class(value: str | None) -> bool:
+def _credit_class(value: str | None, *, humps: bool = True) -> bool:
+    """Whether a class value has a credit word: split at ``-`` and ``_``, and at camelCase humps.
+
+    Class names are split at humps ("widget__captionCredit"); flags in data attributes
+    are not ("headerImageCaption, headerImageCopyright" names a caption with its credit).
+    """
     if not value:
         return False
+    if humps:
+        value = _HUMPS.sub("-", value)
     return any(
         word in CREDIT_CLASS_WORDS for token in value.lower().split() for word in re.split(r"[-_]+", token)
     )
@@ -510,24 +593,31 @@ def _split_last_text(caption: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], s
             before = (text[:cut] + tail[: found.start()]).rstrip(_SEPARATORS)
             rest = (*caption[:-1], Text(before)) if before else caption[:-1]
             return normalize(rest) if rest else (), clean_credit(found.group("credit")) or None
-    # "... in Seoul on Monday. Yonhap": a news agency named after the last sentence.
+    # "... in Seoul on Monday. Yonhap", "... the lobby. Supplied": a news agency or a
+    # credit line after the last sentence.
     before, stop, agency = text.rpartition(". ")
-    if stop and is_agency(agency):
+    if stop and credit_line(agency):
         rest = (*caption[:-1], Text(before + "."))
-        return normalize(rest), agency.strip()
+        return normalize(rest), clean_credit(agency) or None
     # "The harbour at dawn<br>Jane Doe/Reuters": a last line of names with a slash, or
     # an agency, after a line break (captions set in two lines by many CMS templates).
-    if len(caption) >= _LINE_AND_TEXT and type(caption[-2]) is LineBreak and _credit_line(text):
+    if len(caption) >= _LINE_AND_TEXT and type(caption[-2]) is LineBreak and credit_line(text):
         return normalize(caption[:-2]), clean_credit(text) or None
     return caption, None
 
 
-def _credit_line(text: str) -> bool:
+def credit_line(text: str) -> bool:
+    """Whether *text* is a short line naming a photo's source: "Jane Doe/Reuters", "AFP", "Supplied"."""
     line = text.strip()
     return (
         0 < len(line) <= _MAX_CREDIT_LINE
         and not line.endswith((".", "!", "?"))
-        and (_NAME_SLASH.search(line) is not None or is_agency(line))
+        and (
+            _NAME_SLASH.search(line) is not None
+            or is_agency(line)
+            or PHOTO_SOURCES.search(line) is not None
+            or line.casefold() in CREDIT_WORDS
+        )
     )
 
 

@@ -47,9 +47,9 @@ _NOT_CANDIDATES = frozenset({"html", "head", "a", "span", "em", "strong", "b", "
 _LANDMARKS = frozenset({"nav", "aside", "footer"})
 # Headings that are links inside a story are teaser titles.
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-# Elements whose <footer> or <cite> is part of them, not page furniture.
+# Elements whose <footer> or <cite> (a figure's <figcaption> too) is part of them, not page furniture.
 _CITING = frozenset({"blockquote", "figure", "q"})
-_CITATIONS = frozenset({"footer", "cite", "header"})
+_CITATIONS = frozenset({"footer", "cite", "header", "figcaption"})
 # Table cells end a run of text as blocks do.
 _CELLS = frozenset({"td", "th", "caption"})
 
