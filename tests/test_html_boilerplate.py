@@ -82,3 +82,29 @@ def test_a_sentence_about_a_newsletter_or_reading_is_story_text():
     """Lines that only mention newsletters or reading, without a sign-up prompt, stay."""
     lines = ["The newsletter was read by thousands of farmers.", "Read the report and weep, he said."]
     assert [STORY, *lines] == _texts(f"<p>{STORY}</p>" + "".join(f"<p>{line}</p>" for line in lines))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow Example News on Twitter and Facebook for the latest news updates.",
+        "Follow Example Tech on Google News and add us as a preferred source.",
+        "Folgst du schon Example Zeitung auf Whatsapp?",
+        "Suivez-nous sur Instagram",
+        "For more stories like this, check our news page.",
+        "READ NEXT: Storm closes the harbour for a week",
+        "Czytaj więcej",
+        "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+        "Create a FREE account to continue reading",
+        "FUNDA OLUNYE UDABA LAPHA | Storm closes the harbour",
+    ],
+)
+def test_follow_prompts_read_next_lines_and_paywall_notices_are_removed(line):
+    """A prompt to follow the paper on a social network, a "read next" line or a paywall notice goes."""
+    assert [STORY] == _texts(f"<p>{STORY}</p><p>{line}</p>")
+
+
+def test_a_sentence_about_following_someone_online_is_story_text():
+    """Only a line opening with the verb is a prompt: a story's mention of followers stays."""
+    line = "Fans who follow her on Instagram saw the post within minutes."
+    assert [STORY, line] == _texts(f"<p>{STORY}</p><p>{line}</p>")

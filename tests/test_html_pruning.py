@@ -136,3 +136,80 @@ def test_hidden_elements_and_teaser_cards_are_pruned():
     assert ["story", "p1", "subheading", "p2"] == _ids(
         element for element in tree.iter() if element.get("id")
     )
+
+
+def _card(number: int) -> str:
+    return (
+        f'<div class="card"><h3><a href="/{number}">Another story that the site would like you to read</a></h3>'
+        "<p>Its excerpt: a sentence or two telling what the other story is about.</p></div>"
+    )
+
+
+def test_a_list_of_teaser_cards_beside_the_story_is_not_part_of_it():
+    """Cards of a linked headline and a short excerpt count against a container, not as its prose."""
+    tree = _tree(
+        f'<div id="page"><div id="story"><p>{LONG}</p><p>{LONG}</p></div>'
+        f'<div id="more">{"".join(_card(number) for number in range(6))}</div></div>'
+    )
+    root, _density = pruning.choose_root(tree)
+    assert "story" == root.get("id")
+
+
+def test_a_read_more_card_between_paragraphs_is_pruned():
+    """A box of a headline that is wholly a link and its excerpt goes; the story's paragraphs stay."""
+    card = (
+        '<div id="card"><p>Read more</p><a href="/other">Another story that the site would like you to read</a>'
+        "<p>Its excerpt: a sentence or two telling what the other story is about.</p></div>"
+    )
+    tree = _tree(f'<div id="story"><p id="p1">{LONG}</p>{card}<p id="p2">{LONG}</p></div>')
+    root, density = pruning.choose_root(tree)
+    pruning.prune(root, density)
+    assert ["story", "p1", "p2"] == _ids(element for element in tree.iter() if element.get("id"))
+
+
+def test_a_section_with_a_plain_heading_and_a_short_paragraph_is_not_a_card():
+    """Without a linked headline, a short section of the story stays."""
+    tree = _tree(
+        f'<div id="story"><p>{LONG}</p><section id="part"><h2>Background</h2>'
+        '<p>A short paragraph of the story, with <a href="/x">one link</a> in it.</p></section></div>'
+    )
+    root, density = pruning.choose_root(tree)
+    pruning.prune(root, density)
+    assert ["story", "part"] == _ids(element for element in tree.iter() if element.get("id"))
+
+
+def test_text_for_screen_readers_only_is_not_counted_and_is_pruned():
+    """An "sr-only" span repeating a label is not shown: it goes with the furniture."""
+    tree = _tree(
+        f'<div id="story"><p id="p1">{LONG}<span id="label" class="sr-only">Opens in a new window</span></p></div>'
+    )
+    root, density = pruning.choose_root(tree)
+    pruning.prune(root, density)
+    assert (len(LONG.strip()), ["story", "p1"]) == (
+        density.text[root],
+        _ids(element for element in tree.iter() if element.get("id")),
+    )
+
+
+def test_a_fact_box_longer_than_the_story_is_still_pruned():
+    """A box beside the story (a transcript in a "factbox") goes even when it outweighs the story."""
+    tree = _tree(
+        f'<div id="story"><p id="p1">{LONG}</p><div id="box" class="article-factbox">'
+        f'<p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></div><p id="p2">{LONG}</p></div>'
+    )
+    root, density = pruning.choose_root(tree)
+    pruning.prune(root, density)
+    assert ["story", "p1", "p2"] == _ids(element for element in tree.iter() if element.get("id"))
+
+
+def test_a_box_left_with_only_its_label_goes_with_its_furniture():
+    """A "Related articles" heading over a pruned teaser list goes; a short box with an image stays."""
+    tree = _tree(
+        f'<div id="story"><p id="p1">{LONG}</p>'
+        '<div id="more"><div>Related articles</div><ul class="related-list"><li><a href="/a">A</a></li></ul></div>'
+        '<div id="photo"><img src="/a.jpg"><span>Photo: Ana Costa</span><div class="share-bar"><a href="/s">Share</a></div></div>'
+        f'<p id="p2">{LONG}</p></div>'
+    )
+    root, density = pruning.choose_root(tree)
+    pruning.prune(root, density)
+    assert ["story", "p1", "photo", "p2"] == _ids(element for element in tree.iter() if element.get("id"))

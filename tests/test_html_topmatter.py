@@ -173,3 +173,20 @@ def test_a_standfirst_class_inside_a_figure_or_a_menu_is_passed_over():
         f'<div class="menu"><p class="intro">Our guide to the night trains of Europe.</p></div><p class="standfirst">{DEK}</p>'
     )
     assert DEK == topmatter.header_standfirst(tree)
+
+
+def test_an_empty_list_of_icons_after_the_story_does_not_end_the_scan():
+    """A share bar of icon links (a list without text) is skipped: the short lines above it go."""
+    root = _root(
+        f"<p>{FIRST}</p><p>Mit Agenturmaterial</p>"
+        '<ul><li><a href="/x"><svg></svg></a></li><li><a href="/y"><svg></svg></a></li></ul>'
+    )
+    topmatter.strip_tail(root)
+    assert [FIRST, ""] == _texts(root)
+
+
+def test_a_figure_without_a_caption_after_the_story_still_ends_the_scan():
+    """An image at the end is the story's: the short line above it stays."""
+    root = _root(f'<p>{FIRST}</p><p>Short line</p><figure><img src="/a.jpg"></figure>')
+    topmatter.strip_tail(root)
+    assert [FIRST, "Short line", ""] == _texts(root)

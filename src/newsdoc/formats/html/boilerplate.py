@@ -52,12 +52,35 @@ BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = (
     # "Les også: Another story", "À lire aussi ...", "Lesen Sie auch: ...", "Read more: ...":
     # links to other stories set between paragraphs, opened by a "read also" label
     # (Scandinavian, French, German, Italian, Spanish, Portuguese, Polish, Russian papers).
+    # "Read next: ..." and "Funda olunye udaba lapha | ..." ("read another story here",
+    # South African isiZulu papers) too.
     re.compile(
-        r"^(?:read (?:also|more)|see also|also read|les også|læs også|läs också|lue myös"
+        r"^(?:read (?:also|more|next)|see also|also read|les også|læs også|läs också|lue myös"
         r"|à lire aussi|lire aussi|lesen sie auch|leggi anche|lee también|leia também"
-        r"|czytaj (?:też|także)|читайте (?:также|також))\b\s*:?",
+        r"|czytaj (?:też|także|więcej)|читайте (?:также|також)|funda olunye udaba)\b\s*:?",
         re.IGNORECASE,
     ),
+    # "Follow Example News on Twitter and Facebook for the latest news", "Follow us on
+    # Google News", "Folgst du schon ... auf WhatsApp?", "Suivez-nous sur Instagram":
+    # prompts to follow the paper on a social network, closing British tabloid, tech-site
+    # and Swiss and French commuter papers' stories. Only a line opening with the verb:
+    # a story's "fans who follow her on Instagram" stays.
+    re.compile(
+        r"^(?:follow|folg\w*|suivez|síguenos|seguici|følg|följ)\b.{0,80}"
+        r"\b(?:twitter|x|facebook|instagram|whatsapp|telegram|tiktok|google news|linkedin|threads"
+        r"|bluesky|youtube|mastodon)\b",
+        re.IGNORECASE,
+    ),
+    # "Article réservé aux abonnés", "Il vous reste 57% de cet article à lire. La suite est
+    # réservée aux abonnés", "Create a FREE account to continue reading": paywall and
+    # registration-wall notices where a saved page's story stops (French and British papers).
+    re.compile(
+        r"\b(?:réservée? aux abonnés|reserved for (?:subscribers|members)"
+        r"|(?:create|register)\b[^.!?]{0,40}\bto continue reading)\b",
+        re.IGNORECASE,
+    ),
+    # "For more stories like this, check our news page": British tabloids' closing line.
+    re.compile(r"^for more (?:stories|news|articles) like this\b", re.IGNORECASE),
     # "$$ARTICLEAD$$", "{{ad}}", "[[inline-ad]]": a template's placeholder for an ad
     # slot, left unfilled in the saved markup (headless CMS bodies rendered by scripts).
     re.compile(r"^(?:\$\$|\{\{|\[\[|%%)[\w-]+(?:\$\$|\}\}|\]\]|%%)$"),

@@ -31,7 +31,8 @@ FURNITURE_WORDS = frozenset(
     {
         # Share bars and social buttons: WordPress share plugins ("sharedaddy",
         # "social-share"), Arc XP and most newspaper templates ("share-bar").
-        "share", "shares", "sharing", "sharebar", "sharedaddy", "social", "socials", "socialbar",
+        "share", "shares", "sharing", "sharebar", "sharebox", "sharedaddy", "social", "socials",
+        "socialbar",
         # Related and recommended stories, teaser lists, "more on this": every news CMS;
         # outbrain and taboola are the widget vendors whose class names such boxes keep.
         "related", "recommended", "recommendation", "recommendations", "teaser", "teasers",
@@ -51,14 +52,30 @@ FURNITURE_WORDS = frozenset(
         # Breadcrumbs, tag lists and topic chips under the story.
         "breadcrumb", "breadcrumbs", "tags", "taglist", "topics", "keywords",
         # Author boxes repeated at the end of the story ("author-bio", "about-author").
-        "bio", "authorbox", "biography",
+        "bio", "authorbox", "biography", "authorbio", "authorinfo", "authorcard", "authorprofile",
+        "aboutauthor", "writerprofile",
         # Page chrome: menus, sidebars, toolbars, pop-ups, skip links, print buttons.
         "nav", "navbar", "navigation", "menu", "toolbar",
         "modal", "popup", "overlay", "skip", "print", "masthead", "footer", "pagination",
         # Pop-up notices ("toast") and accessibility shortcut bars.
         "toast", "accessibility",
+        # Fact and info boxes (BOX_WORDS below).
+        "factbox", "infobox",
     }
 )  # fmt: skip
+
+#: Class words of boxes set beside the story ("factbox", "fact-box", "info-box",
+#: "article-body-infobox"): background, a glossary or a full transcript, in British,
+#: German, Austrian and Norwegian papers' and US wire services' templates. What a reader
+#: is shown as the article is the story around them. Such a box is never the story's
+#: wrapper, however much text it holds (a speech's transcript outgrows the story).
+BOX_WORDS = frozenset({"factbox", "infobox"})
+
+#: Class words of text shown to screen readers only, never on the page: Bootstrap's
+#: and Tailwind's "sr-only", "visually-hidden" (Bootstrap 5, GOV.UK and many design
+#: systems), WordPress's "screen-reader-text". Such text labels icons and repeats
+#: headlines for assistive technology ("Open this photo in gallery", "Share this article").
+SCREEN_READER_WORDS = frozenset({"sronly", "visuallyhidden", "screenreader", "screenreadertext"})
 
 #: Blocks dropped when most of their text is link text: teaser lists, "read more" lines,
 #: tag and topic lists (readability's and jusText's link-density rule). Figures, tables,
@@ -78,10 +95,20 @@ def words_of(value: str) -> frozenset[str]:
     >>> sorted(words_of("c-share-bar mostRead"))
     ['bar', 'c', 'cshare', 'most', 'mostread', 'read', 'share', 'sharebar']
     """
-    out: list[str] = []
-    pairs: list[str] = []
+    return id_words(value)
+
+
+def id_words(value: str) -> frozenset[str]:
+    """The words of *value* as :func:`words_of` finds them, uncached: for ids, which a page never repeats."""
+    words: list[str] = []
+    if not value.islower():  # camelCase humps to split, or no letters at all
+        value = _HUMPS.sub("-", value).lower()
     for token in value.split():
-        parts = [part for part in _SPLIT.split(_HUMPS.sub("-", token).lower()) if part]
-        out.extend(parts)
-        pairs.extend(first + second for first, second in itertools.pairwise(parts))
-    return frozenset(out + pairs)
+        if "-" not in token and "_" not in token:
+            words.append(token)  # one word: most class and id tokens
+            continue
+        parts = _SPLIT.split(token)
+        parts = [part for part in parts if part]
+        words.extend(parts)
+        words.extend(first + second for first, second in itertools.pairwise(parts))
+    return frozenset(words)

@@ -163,11 +163,13 @@ def strip_tail(root: Any) -> None:
             continue
         if element.tag not in BLOCK_LEVEL or any(child.tag in BLOCK_LEVEL for child in element):
             continue
+        text = fold("".join(element.itertext()))
         if element.tag in _KEPT_AT_END or any(
             ancestor.tag in _KEPT_AT_END for ancestor in element.iterancestors()
         ):
-            break  # a figure, table, list or quote: the story's, and so is what stands above it
-        text = fold("".join(element.itertext()))
+            if text or next(element.iter(*_MEDIA), None) is not None:
+                break  # a figure, table, list or quote: the story's, and so is what stands above it
+            continue  # an empty list of icons (a share bar) or a list a script fills
         if not text:
             continue
         if len(text.encode("utf-8", "replace")) >= MIN_LAST_PARAGRAPH or _SENTENCE.search(text):
