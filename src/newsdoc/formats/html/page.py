@@ -7,7 +7,6 @@ dateline are heuristics, kept as data tables below; full web pages are first pru
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -18,7 +17,7 @@ from newsdoc.formats.html.blocks import BlockReader
 from newsdoc.formats.html.figures import detach, read_figure
 from newsdoc.formats.html.furniture import words_of
 from newsdoc.formats.html.metadata import PageMetadata
-from newsdoc.formats.html.topmatter import MIN_STANDFIRST, STANDFIRST_WORDS
+from newsdoc.formats.html.topmatter import MIN_STANDFIRST, STANDFIRST_WORDS, following
 from newsdoc.model import Article, Author, Block, Figure, Heading
 from newsdoc.plain import plain_text
 
@@ -159,7 +158,7 @@ def _standfirst(tree: Any, fields: dict[str, Any], reader: BlockReader) -> None:
 def _lead_between(heading: Any, root: Any, reader: BlockReader) -> Figure | None:
     """The lead image standing between the headline and the story's element, outside both."""
     ancestors = set(root.iterancestors())
-    for count, element in enumerate(_following(heading)):
+    for count, element in enumerate(following(heading)):
         if count >= _LEAD_SEARCH_LIMIT or element is root or element in ancestors:
             return None  # the story begins: no lead art above it
         if element.tag == "figure" or (element.tag == "img" and element.getparent() is not None):
@@ -183,16 +182,6 @@ def _strip_top_matter(root: Any, heading: Any, hints: PageMetadata, fields: dict
         detach(start)
     if dek is not None and dek == hints.dek:
         fields.setdefault("dek", dek)
-
-
-def _following(element: Any) -> Iterator[Any]:
-    """The elements after *element* in document order, not inside it (XPath's following axis), lazily."""
-    node = element
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield sibling
-            yield from sibling.iterdescendants()
-        node = node.getparent()
 
 
 def _headline_from_first_heading(body: list[Block], fields: dict[str, Any]) -> None:

@@ -259,7 +259,7 @@ def header_standfirst(tree: Any) -> str | None:
     heading = headline_element(tree)
     if heading is None:
         return None
-    for count, element in enumerate(_following(heading)):
+    for count, element in enumerate(following(heading)):
         if count >= HEADER_SPAN or element.tag == "h1":
             return None
         if type(element.tag) is not str or STANDFIRST_WORDS.isdisjoint(words_of(element.get("class") or "")):
@@ -295,7 +295,7 @@ def _with_like_siblings(element: Any) -> list[Any]:
     return parts
 
 
-def _following(element: Any) -> Iterator[Any]:
+def following(element: Any) -> Iterator[Any]:
     """The elements after *element* in document order, not inside it (XPath's following axis), lazily."""
     node = element
     while node is not None:
