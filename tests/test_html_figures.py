@@ -182,3 +182,38 @@ def test_an_image_outside_a_figure_takes_the_credit_its_alt_text_ends_with():
 def test_courtesy_of_is_a_label():
     """A credit line "(Courtesy of Jane Doe)" credits Jane Doe."""
     assert "Jane Doe" == clean_credit("(Courtesy of Jane Doe)")
+
+
+def test_any_lazy_loader_srcset_and_src_attribute_is_read():
+    """data-lazyimage-srcset on a <source> and data-lazyimage-src on the <img> name the real image."""
+    figure = _figure(
+        '<figure><picture><source srcset="data:image/gif;base64,R0lGOD" '
+        'data-lazyimage-srcset="https://e.com/a-640.jpg 640w, https://e.com/a-1380.jpg 1380w">'
+        '<img src="data:image/gif;base64,R0lGOD" data-lazyimage-src="https://e.com/a-640.jpg" alt="A"></picture>'
+        "<figcaption>Dawn</figcaption></figure>"
+    )
+    bare = _figure(
+        '<figure><img src="data:image/gif;base64,R0lGOD" data-lazyimage-src="https://e.com/b.jpg"></figure>'
+    )
+    assert (Image("https://e.com/a-1380.jpg", "A"), Image("https://e.com/b.jpg")) == (
+        figure.image,
+        bare.image,
+    )
+
+
+def test_a_labelled_last_line_of_a_caption_is_its_credit():
+    """<p>Caption</p><p>Фото: Name, Paper</p> in a figcaption: the labelled last line is the credit."""
+    figure = _figure(
+        '<figure><img src="https://e.com/a.jpg" alt=""><figcaption><p>Talks began late<br></p>'
+        "<p>Фото: Дмитрий Иванов, Вестник</p></figcaption></figure>"
+    )
+    assert "Дмитрий Иванов, Вестник" == figure.credit
+
+
+def test_a_labelled_line_over_the_image_is_the_credit():
+    """<span>Foto: Name, Paper</span> beside the image, outside the figcaption, is the figure's credit."""
+    figure = _figure(
+        '<figure><div><img src="https://e.com/a.jpg" alt=""><span><span>Foto: Jana Nováková, Noviny</span></span>'
+        "</div><figcaption><p>The premier.</p></figcaption></figure>"
+    )
+    assert ((T("The premier."),), "Jana Nováková, Noviny") == (figure.caption, figure.credit)

@@ -170,3 +170,74 @@ def test_a_picture_whose_sources_the_parser_nested_is_boxed_with_its_caption():
     )
     loose_figures.mark_figures(root)
     assert ("figure", "figcaption") == (root[0].tag, root[0][1].tag)
+
+
+def test_an_aside_holding_an_image_and_its_caption_becomes_a_figure():
+    """<aside class="image"> with a lightbox link, an image and a marked caption is a figure, moved out of a <p>."""
+    root = _root(
+        '<p>Before. <aside class="image"><a href="a-big.jpg"><img src="a.jpg"></a>'
+        '<p class="caption">Dawn.</p></aside> after.</p>'
+    )
+    loose_figures.free_captions(root)
+    assert (["p", "figure"], "Before.  after.") == ([child.tag for child in root], root[0].text_content())
+
+
+def test_an_aside_with_links_of_its_own_stays_an_aside():
+    """A sidebar teaser (an image, a caption-like line and a linked headline) is not a figure."""
+    root = _root(
+        '<aside><img src="a.jpg"><p class="caption">Most read</p><a href="/other">Another story</a></aside>'
+    )
+    loose_figures.free_captions(root)
+    assert "aside" == root[0].tag
+
+
+def test_a_script_describing_the_image_is_not_its_caption():
+    """JSON-LD in the image's box repeats the alt text; the script is not taken as the caption."""
+    root = _root(
+        '<div class="media"><script type="application/ld+json">{"name": "Firefighters in masks"}</script>'
+        '<img src="a.jpg" alt="Firefighters in masks"><p>Heavy gear</p></div>'
+    )
+    loose_figures.mark_figures(root)
+    assert ["script", "img", "p"] == [child.tag for child in root[0]]
+
+
+def test_a_captioned_figure_alone_in_a_lightbox_modal_moves_out_of_it():
+    """<div class="ui-modal"><figure>...</figure></div>: the figure goes before the wrapper pruning removes."""
+    root = _root(
+        '<div class="ui-modal"><div class="media"><figure><img src="a.jpg"><figcaption>Dawn</figcaption>'
+        '</figure></div><div class="modal-aside">Close</div></div>'
+    )
+    loose_figures.free_captions(root)
+    assert ["figure", "div"] == [child.tag for child in root]
+
+
+def test_a_figure_in_other_furniture_stays_there():
+    """A figure in a "related" box is not moved out: the box goes with it."""
+    root = _root(
+        '<div class="related"><figure><img src="a.jpg"><figcaption>Other story</figcaption></figure></div>'
+    )
+    loose_figures.free_captions(root)
+    assert ["div"] == [child.tag for child in root]
+
+
+def test_two_unmarked_lines_under_an_image_ending_with_a_photo_source_are_caption_and_credit():
+    """<div><picture><img></picture><div>Caption</div><div>REUTERS</div></div>: a figure, the credit in its caption."""
+    root = _root(
+        '<div class="sc-a"><picture><img src="a.jpg"></picture><div>Fans with a banner</div><div>REUTERS</div></div>'
+    )
+    loose_figures.mark_figures(root)
+    caption = root[0][1]
+    assert ("figure", "figcaption", "Fans with a banner", ["span"], "REUTERS") == (
+        root[0].tag,
+        caption.tag,
+        caption.text,
+        [child.tag for child in caption],
+        caption[0].text,
+    )
+
+
+def test_two_unmarked_lines_without_a_photo_source_are_left_alone():
+    """An image over two lines of text whose last names no photo source is not taken for a figure."""
+    root = _root('<div><img src="a.jpg"><div>Our reporter</div><div>Read her story</div></div>')
+    loose_figures.mark_figures(root)
+    assert "div" == root[0].tag

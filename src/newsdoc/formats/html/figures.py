@@ -7,6 +7,7 @@ both kinds of marker are data tables below, each entry saying where it is seen.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +163,8 @@ PHOTO_SOURCES = re.compile(
 #: Words standing alone for a credit: "Supplied" and "Handout" (a photo given by the
 #: people pictured or a company: Canadian, Australian, South African papers).
 CREDIT_WORDS = frozenset({"supplied", "handout", "supplied image", "supplied photo"})
+# A line opening with a credit label and a colon, or a copyright sign: "Фото: Jane Doe", "© Jane Doe".
+_LABELLED = re.compile(r"(?:(?:" + CREDIT_LABELS + r") ?:|©)", re.IGNORECASE)
 # Inlines a caption may be read as plain text through when its credit is set in a mark.
 _PLAIN_MARKS = frozenset({Text, Emphasis, Strong})
 # A credit on its own line: at most this long, and a line break and its text end the caption.
@@ -263,20 +266,20 @@ def image_of(img: Any, reader: BlockReader) -> Image | None:
         media_type = img.get("data-media-type")
     else:
         pool = []
-        for attribute in ("srcset", *LAZY_SRCSETS):
-            pool.extend(srcset_candidates(img.get(attribute) or ""))
+        for value in _srcsets(img):
+            pool.extend(srcset_candidates(value))
         picture = next(img.iterancestors("picture"), None)
         if picture is not None:
             # <source> elements may hold the <img>: see MISPARSED_VOID in inlines.py.
             for source in picture.iter("source"):
-                for attribute in ("srcset", *LAZY_SRCSETS):
-                    pool.extend(srcset_candidates(source.get(attribute) or "", source.get("type")))
+                for value in _srcsets(source):
+                    pool.extend(srcset_candidates(value, source.get("type")))
         # A "data:,1w" placeholder in a lazy <source>'s srcset is no candidate beside real ones.
         best = largest([candidate for candidate in pool if not candidate.url.startswith("data:")] or pool)
         if best is not None:
             src, media_type = best.url, best.media_type
         else:
-            src = next((img.get(name) for name in LAZY_SOURCES if img.get(name)), None) or img.get("src")
+            src = next((img.get(name) for name in LAZY_SOURCES if img.get(name)), None) or _lazy_source(img)
     url = reader.url(src, image=True)
     if url is None:
         return None
@@ -291,6 +294,29 @@ def image_of(img: Any, reader: BlockReader) -> Image | None:
     return Image(url, alt, width, height)
 
 
+def _srcsets(element: Any) -> Iterator[str]:
+    """The values of *element*'s ``srcset`` and of the lazy loaders' copies of it."""
+    for name in ("srcset", *LAZY_SRCSETS):
+        value = element.get(name)
+        if value:
+            yield value
+    for name, value in element.items():
+        # Other loaders name theirs alike: "data-lazyimage-srcset", "data-bg-srcset".
+        if name.startswith("data-") and name.endswith("-srcset") and name not in LAZY_SRCSETS and value:
+            yield value
+
+
+def _lazy_source(img: Any) -> str | None:
+    """*img*'s address from an attribute a lazy loader names "data-...-src", or its ``src``."""
+    src = img.get("src")
+    if src and not src.startswith("data:"):
+        return str(src)
+    for name, value in img.items():
+        if name.startswith("data-") and name.endswith("-src") and value and not value.startswith("data:"):
+            return str(value)  # "data-lazyimage-src", "data-full-src": the real image behind a placeholder
+    return None if src is None else str(src)
+
+
 def media_block(element: Any, reader: BlockReader) -> Block | None:
     """An ``<img>``, ``<picture>`` or ``<iframe>`` outside a figure, as a block."""
     tag = element.tag
@@ -299,7 +325,7 @@ def media_block(element: Any, reader: BlockReader) -> Block | None:
         return Embed(found[1], found[0]) if found else None
     img = element if tag == "img" else next(element.iter("img"), None)
     image = image_of(img, reader) if img is not None else None
-    if image is None:
+    if img is None or image is None:
         return None
     caption, credit = split_credit(_title_of(img, reader))
     if credit is None and img.get("alt"):
@@ -382,12 +408,17 @@ def _read_one(element: Any, reader: BlockReader, depth: int) -> list[Block]:
 
 
 def _copyright_line(figure: Any, reader: BlockReader) -> str | None:
-    """The names of a short "© Name" line in *figure* outside its caption (a credit laid over the image)."""
+    """The names of a short "© Name" or "Foto: Name" line in *figure* outside its caption.
+
+    Templates lay such a line over the image, or set it in a box beside the caption.
+    """
     for element in figure.iter(*_LINE_ELEMENTS):
         if any(type(child.tag) is str for child in element):
             continue
         text = fold(reader.string(element.text or ""))
-        if text.startswith(("©", "(c)", "(C)")) and len(text) <= _MAX_COPYRIGHT_LINE:
+        if len(text) <= _MAX_COPYRIGHT_LINE and (
+            text.startswith(("©", "(c)", "(C)")) or _LABELLED.match(text) is not None
+        ):
             return clean_credit(text) or None
     return None
 
@@ -501,11 +532,12 @@ def _caption_credit(element: Any, *, photo: bool = False) -> bool:
         return after_words
     # "<span>The harbour at dawn.</span><span>Unsplash/Jane Doe</span>": the last of
     # the caption's lines, set apart without a separator the text would show.
+    line = fold(element.text or "")
     return (
         after_words
         and element.tag in _LINE_ELEMENTS
         and not any(type(child.tag) is str for child in element)
-        and credit_line(element.text or "")
+        and (credit_line(line) or (_LABELLED.match(line) is not None and len(line) <= _MAX_COPYRIGHT_LINE))
     )
 
 

@@ -10,9 +10,9 @@ import re
 from itertools import islice
 from typing import Any
 
-from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS, detach
+from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS, credit_line, detach
 from newsdoc.formats.html.furniture import FURNITURE_WORDS, words_of
-from newsdoc.formats.html.inlines import BLOCK_LEVEL, MISPARSED_VOID
+from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED, MISPARSED_VOID
 
 #: Class or id words that mark an image's caption: "caption" and "figcaption" in
 #: most templates, "legend" (French CMSs), "bildunterschrift"/"bildtext" (German),
@@ -45,10 +45,15 @@ FOLLOWING_CAPTION_WORDS = CAPTION_WORDS - {"description", "desc", "subtitle"}
 #: expander ("ReadMore" around carousel slides' captions in Brightspot templates and
 #: gallery widgets), not a teaser for another story.
 CAPTION_EXPANDER_WORDS = frozenset({"readmore"})
+#: Furniture words that, on a wrapper around one captioned figure, mark the lightbox
+#: it opens in (a "ui-modal" around each photo in Russian and Eastern European CMSs,
+#: "overlay" and "popup" in lightbox scripts), not a pop-up of its own.
+LIGHTBOX_WORDS = frozenset({"modal", "overlay", "popup"})
 #: Images looked at for captions in expanders: a 20 MB page of thumbnails stays fast.
 MAX_IMAGES = 2000
 # Elements that hold a caption's line of text in CMS figures.
 _CAPTION_BOXES = ("p", "div", "span", "small")
+_CAPTION_LINES = 2  # a caption line and a credit line
 # Figures that are not images': their readers take their captions themselves.
 _NOT_IMAGE_FIGURES = ("blockquote", "table", "pre", "iframe", "video", "audio")
 # What makes a button around it an image's lightbox opener, not a control.
@@ -84,16 +89,21 @@ def open_lightboxes(tree: Any) -> None:
 
 
 def free_captions(tree: Any) -> None:
-    """A caption inside a "read more" expander in an image's box moves out of it, before pruning.
+    """Captioned images that pruning would take for furniture are kept, before pruning.
 
-    Pruning removes the expander as a "read more" teaser; the caption it wraps stays,
-    right after it in the box.
+    A caption inside a "read more" expander in an image's box moves out of it: pruning
+    removes the expander as a "read more" teaser, and the caption stays right after it.
+    An ``<aside>`` holding just an image and its marked caption, no links but the
+    image's own (WordPress themes float captioned images in one), becomes a figure.
     """
+    for figure in list(islice(tree.iter("figure"), MAX_IMAGES)):
+        _out_of_lightbox(figure)
     for img in list(islice(tree.iter("img"), MAX_IMAGES)):
         box = _box_of(img, None)
         caption = _marked(box, CAPTION_WORDS) if box is not None else None
         if caption is None:
             continue
+        _aside_figure(img, box, caption)
         expander = None
         for ancestor in caption.iterancestors():
             if ancestor is box:
@@ -109,6 +119,43 @@ def free_captions(tree: Any) -> None:
             expander.addnext(caption)
 
 
+def _out_of_lightbox(figure: Any) -> None:
+    """A captioned image's *figure* alone in a lightbox wrapper moves out before it, outlasting it."""
+    if next(figure.iter("img"), None) is None or next(figure.iter("figcaption"), None) is None:
+        return
+    node = figure
+    for _ in range(MAX_WRAPPERS):
+        node = node.getparent()
+        if node is None:
+            return
+        found = FURNITURE_WORDS.intersection(words_of(f"{node.get('class') or ''} {node.get('id') or ''}"))
+        if found:
+            if found <= LIGHTBOX_WORDS and sum(1 for _ in islice(node.iter("figure"), 2)) == 1:
+                detach(figure)
+                figure.tail = None
+                node.addprevious(figure)
+            return
+
+
+def _aside_figure(img: Any, box: Any, caption: Any) -> None:
+    """The ``<aside>`` around *img* and its *caption* becomes a figure if it has no links of its own."""
+    for ancestor in img.iterancestors():
+        if ancestor.tag == "aside":
+            if any(each is ancestor for each in caption.iterancestors()) and not any(
+                "".join(link.itertext()).strip() for link in ancestor.iter("a")
+            ):
+                ancestor.tag = "figure"
+                paragraph = ancestor.getparent()
+                if paragraph is not None and paragraph.tag == "p":
+                    # An HTML parser ends the paragraph before an <aside>; libxml2 nests it.
+                    detach(ancestor)
+                    ancestor.tail = None
+                    paragraph.addnext(ancestor)
+            return
+        if ancestor is box:
+            return
+
+
 def box_with_caption(img: Any, root: Any = None) -> Any:
     """The box around *img* holding a marked caption or credit, renamed to a figure; or None."""
     box = _box_of(img, root)
@@ -118,11 +165,48 @@ def box_with_caption(img: Any, root: Any = None) -> Any:
     if caption is None and _marked(box, CREDIT_CLASS_WORDS) is None:
         caption = _repeating(box, img)
         if caption is None:
+            caption = _caption_and_credit(box, img)
+        if caption is None:
             return None
     box.tag = "figure"
     if caption is not None:
         caption.tag = "figcaption"
     return box
+
+
+def _caption_and_credit(box: Any, img: Any) -> Any:
+    """Two unmarked lines after the image in *box*, the second naming a photo source: the caption.
+
+    Templates with generated class names ("sc-fHjqPf") set a caption line and a credit
+    line ("REUTERS", "Jane Doe/Getty Images") under the image; the credit line moves into
+    the caption as its last line, where the figure reader takes it as the credit.
+    """
+    lines: list[Any] = []
+    seen_image = False
+    for element in box.iterdescendants():
+        if element is img:
+            seen_image = True
+        if type(element.tag) is not str or element.tag in DROPPED or element.tag == "a":
+            if element.tag == "a" and "".join(element.itertext()).strip():
+                return None  # a linked line: a teaser, not a caption
+            continue
+        if any(type(child.tag) is str for child in element) or not (element.text or "").strip():
+            continue
+        if not seen_image or len(lines) == _CAPTION_LINES:
+            return None
+        lines.append(element)
+    if len(lines) != _CAPTION_LINES or len(lines[0].text) > MAX_CREDIT:
+        return None
+    caption, credit = lines
+    if credit.tag not in _CAPTION_BOXES or not credit_line(credit.text):
+        return None
+    detach(credit)
+    credit.tail = None
+    caption.text = caption.text.strip()
+    caption.append(credit)
+    credit.tag = "span"
+    credit.text = credit.text.strip()
+    return caption
 
 
 def _box_of(img: Any, root: Any) -> Any:
@@ -156,6 +240,7 @@ def _repeating(box: Any, img: Any) -> Any:
         if (
             type(element.tag) is not str
             or element.tag == "img"
+            or element.tag in DROPPED  # a script's JSON naming the image is no caption
             or any(child.tag in BLOCK_LEVEL for child in element)
         ):
             continue
