@@ -2,6 +2,7 @@
 
 import lxml.html
 
+import newsdoc
 from newsdoc.formats.html import loose_figures
 
 
@@ -239,5 +240,29 @@ def test_two_unmarked_lines_under_an_image_ending_with_a_photo_source_are_captio
 def test_two_unmarked_lines_without_a_photo_source_are_left_alone():
     """An image over two lines of text whose last names no photo source is not taken for a figure."""
     root = _root('<div><img src="a.jpg"><div>Our reporter</div><div>Read her story</div></div>')
+    loose_figures.mark_figures(root)
+    assert "div" == root[0].tag
+
+
+def test_a_modal_state_class_on_the_body_or_page_root_moves_no_figure():
+    """<body class="modal-open"> is page state: the figure stays in the story, and <html class="modal"> reads."""
+    page = (
+        '<html class="modal"><body class="modal-open"><article><h1>Headline here</h1>'
+        '<figure><img src="http://example.com/a.jpg"><figcaption>The mayor speaks</figcaption></figure>'
+        + "<p>The council met on Monday to discuss the budget for the coming year.</p>" * 4
+        + "</article></body></html>"
+    )
+    doc = newsdoc.read(page.encode(), format="html", mode="page")
+    assert ["Figure", "Paragraph", "Paragraph", "Paragraph", "Paragraph"] == [
+        type(block).__name__ for block in doc.body
+    ]
+
+
+def test_an_image_under_more_sources_than_a_picture_lists_gets_no_box():
+    """An <img> the parser nested under 40 <source>s is read as it stands: no climb through them all."""
+    sources = '<source srcset="a.webp">' * 40
+    root = _root(
+        f'<div class="slide"><picture>{sources}<img src="a.jpg"></picture><div class="caption">Dawn</div></div>'
+    )
     loose_figures.mark_figures(root)
     assert "div" == root[0].tag

@@ -32,6 +32,11 @@ MAX_CLIMB = 5
 MAX_CREDIT = 200
 #: Wrappers around a lone ``<figure>`` climbed to find the ``<figcaption>`` after them.
 MAX_WRAPPERS = 3
+#: A <picture> lists a few formats and sizes; libxml2 nests each <source> in the one
+#: before, so an image deeper than this many is not in one picture.
+MAX_SOURCES = 16
+# The page's own root elements: their classes say the page's state, not a wrapper's.
+_PAGE_ROOTS = frozenset({"html", "body"})
 #: A box holding more text than this is not an image and its caption but story text.
 MAX_CAPTION = 1200
 #: The share of words an element must share with an image's alt or title to be its caption.
@@ -96,8 +101,9 @@ def free_captions(tree: Any) -> None:
     An ``<aside>`` holding just an image and its marked caption, no links but the
     image's own (WordPress themes float captioned images in one), becomes a figure.
     """
+    figures_in: dict[Any, int] = {}  # wrapper -> figures in it (up to 2), counted once
     for figure in list(islice(tree.iter("figure"), MAX_IMAGES)):
-        _out_of_lightbox(figure)
+        _out_of_lightbox(figure, figures_in)
     for img in list(islice(tree.iter("img"), MAX_IMAGES)):
         box = _box_of(img, None)
         caption = _marked(box, CAPTION_WORDS) if box is not None else None
@@ -119,18 +125,23 @@ def free_captions(tree: Any) -> None:
             expander.addnext(caption)
 
 
-def _out_of_lightbox(figure: Any) -> None:
-    """A captioned image's *figure* alone in a lightbox wrapper moves out before it, outlasting it."""
+def _out_of_lightbox(figure: Any, figures_in: dict[Any, int]) -> None:
+    """A captioned image's *figure* alone in a lightbox wrapper moves out before it, outlasting it.
+
+    *figures_in* keeps each wrapper's count of figures, so a wrapper is counted once.
+    """
     if next(figure.iter("img"), None) is None or next(figure.iter("figcaption"), None) is None:
         return
     node = figure
     for _ in range(MAX_WRAPPERS):
         node = node.getparent()
-        if node is None:
-            return
+        if node is None or node.tag in _PAGE_ROOTS:
+            return  # a state class on <html> or <body> ("modal-open") is no wrapper to leave
         found = FURNITURE_WORDS.intersection(words_of(f"{node.get('class') or ''} {node.get('id') or ''}"))
         if found:
-            if found <= LIGHTBOX_WORDS and sum(1 for _ in islice(node.iter("figure"), 2)) == 1:
+            if node not in figures_in:
+                figures_in[node] = sum(1 for _ in islice(node.iter("figure"), 2))
+            if found <= LIGHTBOX_WORDS and figures_in[node] == 1:
                 detach(figure)
                 figure.tail = None
                 node.addprevious(figure)
@@ -213,8 +224,12 @@ def _box_of(img: Any, root: Any) -> Any:
     """The largest element around *img* holding no other image and little text, if any."""
     box = None
     node = img
-    while node.getparent() is not None and node.getparent().tag in MISPARSED_VOID:
+    for _ in range(MAX_SOURCES):
+        if node.getparent() is None or node.getparent().tag not in MISPARSED_VOID:
+            break
         node = node.getparent()  # a <picture>'s <source>s, which the parser nests the <img> in
+    else:
+        return None  # sources nested deeper than any picture lists: no image box to find
     for _ in range(MAX_CLIMB):
         parent = node.getparent()
         if parent is None or parent is root or parent.tag in _PROSE:

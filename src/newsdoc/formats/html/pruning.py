@@ -304,10 +304,14 @@ def prune(root: Any, density: Density, keep: Callable[[Any], bool] = lambda _ele
         ):
             gone.add(element)
             dead.append(element)
+    # Each box is looked at once, after all its furniture is gone: looking again after
+    # every removal made a box of 20,000 share buttons quadratic.
+    emptied: dict[Any, None] = {}
     for element in dead:
-        parent = element.getparent()
+        emptied[element.getparent()] = None
         detach(element)
-        _drop_emptied(parent, root, keep)
+    for box in emptied:
+        _drop_emptied(box, root, keep)
 
 
 def _drop_emptied(box: Any, root: Any, keep: Callable[[Any], bool]) -> None:
@@ -319,13 +323,13 @@ def _drop_emptied(box: Any, root: Any, keep: Callable[[Any], bool]) -> None:
     for _ in range(MAX_EMPTIED_CLIMB):
         if box is None or box is root or box.tag not in _EMPTIED or keep(box):
             return
-        if next(box.iter(*_SUBSTANCE), None) is not None:
-            return  # an image, a headline or a time the story shows
         size = 0
         for piece in box.itertext():
             size += len(piece.strip().encode("utf-8", "replace"))
             if size >= MAX_LEFT_LABEL:
                 return
+        if next(box.iter(*_SUBSTANCE), None) is not None:
+            return  # an image, a headline or a time the story shows
         parent = box.getparent()
         detach(box)
         box = parent
