@@ -253,6 +253,7 @@ def test_a_modal_state_class_on_the_body_or_page_root_moves_no_figure():
         + "</article></body></html>"
     )
     doc = newsdoc.read(page.encode(), format="html", mode="page")
+    assert isinstance(doc, newsdoc.Article)
     assert ["Figure", "Paragraph", "Paragraph", "Paragraph", "Paragraph"] == [
         type(block).__name__ for block in doc.body
     ]
