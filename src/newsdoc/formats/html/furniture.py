@@ -77,6 +77,10 @@ BOX_WORDS = frozenset({"factbox", "infobox"})
 #: headlines for assistive technology ("Open this photo in gallery", "Share this article").
 SCREEN_READER_WORDS = frozenset({"sronly", "visuallyhidden", "screenreader", "screenreadertext"})
 
+#: The page's own root elements: their class words state the page's state ("modal-open",
+#: "menu-open", "nav--closed"), not that they are furniture or a wrapper to leave.
+PAGE_ROOTS = frozenset({"html", "body"})
+
 #: Blocks dropped when most of their text is link text: teaser lists, "read more" lines,
 #: tag and topic lists (readability's and jusText's link-density rule). Figures, tables,
 #: quotes and headings are not among them: a story's own links stay there.

@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Any
 
 from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS, credit_line, detach
-from newsdoc.formats.html.furniture import FURNITURE_WORDS, words_of
+from newsdoc.formats.html.furniture import FURNITURE_WORDS, PAGE_ROOTS, words_of
 from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED, MISPARSED_VOID
 
 #: Class or id words that mark an image's caption: "caption" and "figcaption" in
@@ -35,8 +35,6 @@ MAX_WRAPPERS = 3
 #: A <picture> lists a few formats and sizes; libxml2 nests each <source> in the one
 #: before, so an image deeper than this many is not in one picture.
 MAX_SOURCES = 16
-# The page's own root elements: their classes say the page's state, not a wrapper's.
-_PAGE_ROOTS = frozenset({"html", "body"})
 #: A box holding more text than this is not an image and its caption but story text.
 MAX_CAPTION = 1200
 #: The share of words an element must share with an image's alt or title to be its caption.
@@ -135,7 +133,7 @@ def _out_of_lightbox(figure: Any, figures_in: dict[Any, int]) -> None:
     node = figure
     for _ in range(MAX_WRAPPERS):
         node = node.getparent()
-        if node is None or node.tag in _PAGE_ROOTS:
+        if node is None or node.tag in PAGE_ROOTS:
             return  # a state class on <html> or <body> ("modal-open") is no wrapper to leave
         found = FURNITURE_WORDS.intersection(words_of(f"{node.get('class') or ''} {node.get('id') or ''}"))
         if found:

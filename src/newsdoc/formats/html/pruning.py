@@ -111,6 +111,8 @@ class Density:
             furniture = _showing(element, tag)
             if furniture is None:
                 continue
+            # Text is weighed in UTF-8 bytes: a Chinese, Japanese or Korean character, a
+            # word in itself, so weighs three Latin letters.
             own = element.text
             own = len(own.strip().encode("utf-8", "replace")) if own else 0
             total, linked, prosed, words, linked_words = own, 0, 0, own, 0
@@ -143,8 +145,9 @@ class Density:
                 linked_words = words
                 prosed = 0  # a teaser card: blocks inside one link
             block = tag in BLOCK_LEVEL
+            inline = not block and tag not in _CELLS  # its words count into its block's
             if (
-                (block or tag in _CELLS)
+                not inline
                 and words - linked_words >= MIN_PARAGRAPH
                 and linked_words <= MAX_LINK_DENSITY * words
             ):
@@ -168,20 +171,17 @@ class Density:
                 furniture = True
             if furniture:
                 marked.add(element)
-            if block or tag in _CELLS:
-                counts[element] = (total, linked, prosed, 0, 0, junk, junk_prose, titled, furniture)
-            else:
-                counts[element] = (
-                    total,
-                    linked,
-                    prosed,
-                    words,
-                    linked_words,
-                    junk,
-                    junk_prose,
-                    titled,
-                    furniture,
-                )
+            counts[element] = (
+                total,
+                linked,
+                prosed,
+                words if inline else 0,
+                linked_words if inline else 0,
+                junk,
+                junk_prose,
+                titled,
+                furniture,
+            )
 
     def link_density(self, element: Any) -> float:
         """The share of *element*'s text that is link text."""
@@ -214,16 +214,6 @@ class Density:
 
 def _landmark(element: Any) -> bool:
     return element.tag in _LANDMARKS or (element.get("role") or "").strip().lower() in FURNITURE_ROLES
-
-
-def _length(text: str | None) -> int:
-    """How much text *text* holds, in UTF-8 bytes.
-
-    A Chinese, Japanese or Korean character, a word in itself, so weighs three Latin letters.
-    """
-    if not text:
-        return 0
-    return len(text.strip().encode("utf-8", "replace"))
 
 
 def is_furniture(element: Any) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from newsdoc.canonical import fold
 from newsdoc.formats.html.figures import detach
-from newsdoc.formats.html.furniture import words_of
+from newsdoc.formats.html.furniture import PAGE_ROOTS, words_of
 from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED
 from newsdoc.formats.html.pruning import headline_element, is_furniture
 from newsdoc.model import Block, Figure, Inline, Paragraph, Strong, Text
@@ -78,8 +78,6 @@ MAX_STANDFIRST_PARTS = 5
 # Elements inside which a standfirst's class words describe something else: a caption,
 # a quote, a sidebar, a teaser list's item.
 _NOT_STANDFIRST = frozenset({"figure", "figcaption", "blockquote", "aside", "footer", "nav", "li"})
-# State classes on the root ("menu-open", "nav--closed") say nothing about what the page holds.
-_PAGE_ROOTS = frozenset({"html", "body"})
 _WORD = re.compile(r"\w+")
 
 
@@ -265,7 +263,7 @@ def header_standfirst(tree: Any) -> str | None:
         if type(element.tag) is not str or STANDFIRST_WORDS.isdisjoint(words_of(element.get("class") or "")):
             continue
         if any(
-            ancestor.tag in _NOT_STANDFIRST or (ancestor.tag not in _PAGE_ROOTS and is_furniture(ancestor))
+            ancestor.tag in _NOT_STANDFIRST or (ancestor.tag not in PAGE_ROOTS and is_furniture(ancestor))
             for ancestor in element.iterancestors()
         ):
             continue
