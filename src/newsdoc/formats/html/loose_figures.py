@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Any
 
 from newsdoc.formats.html.figures import CREDIT_CLASS_WORDS, credit_line, detach
-from newsdoc.formats.html.furniture import FURNITURE_WORDS, PAGE_ROOTS, words_of
+from newsdoc.formats.html.furniture import FURNITURE_WORDS, PAGE_ROOTS, id_words, words_of
 from newsdoc.formats.html.inlines import BLOCK_LEVEL, DROPPED, MISPARSED_VOID
 
 #: Class or id words that mark an image's caption: "caption" and "figcaption" in
@@ -98,6 +98,7 @@ def free_captions(tree: Any) -> None:
     removes the expander as a "read more" teaser, and the caption stays right after it.
     An ``<aside>`` holding just an image and its marked caption, no links but the
     image's own (WordPress themes float captioned images in one), becomes a figure.
+    A captioned figure alone in a lightbox wrapper moves out before the wrapper.
     """
     figures_in: dict[Any, int] = {}  # wrapper -> figures in it (up to 2), counted once
     for figure in list(islice(tree.iter("figure"), MAX_IMAGES)):
@@ -112,9 +113,7 @@ def free_captions(tree: Any) -> None:
         for ancestor in caption.iterancestors():
             if ancestor is box:
                 break
-            found = FURNITURE_WORDS.intersection(
-                words_of(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
-            )
+            found = _furniture_words(ancestor)
             if found and found <= CAPTION_EXPANDER_WORDS:
                 expander = ancestor
         if expander is not None:
@@ -135,7 +134,7 @@ def _out_of_lightbox(figure: Any, figures_in: dict[Any, int]) -> None:
         node = node.getparent()
         if node is None or node.tag in PAGE_ROOTS:
             return  # a state class on <html> or <body> ("modal-open") is no wrapper to leave
-        found = FURNITURE_WORDS.intersection(words_of(f"{node.get('class') or ''} {node.get('id') or ''}"))
+        found = _furniture_words(node)
         if found:
             if node not in figures_in:
                 figures_in[node] = sum(1 for _ in islice(node.iter("figure"), 2))
@@ -144,6 +143,15 @@ def _out_of_lightbox(figure: Any, figures_in: dict[Any, int]) -> None:
                 figure.tail = None
                 node.addprevious(figure)
             return
+
+
+def _furniture_words(element: Any) -> frozenset[str]:
+    """The furniture words among *element*'s class and id words."""
+    value, ident = element.get("class"), element.get("id")
+    words = words_of(value) if value else frozenset()
+    if ident:
+        words |= id_words(ident)  # ids are unique: not worth the class words' cache
+    return FURNITURE_WORDS.intersection(words)
 
 
 def _aside_figure(img: Any, box: Any, caption: Any) -> None:
@@ -195,9 +203,12 @@ def _caption_and_credit(box: Any, img: Any) -> Any:
     for element in box.iterdescendants():
         if element is img:
             seen_image = True
-        if type(element.tag) is not str or element.tag in DROPPED or element.tag == "a":
-            if element.tag == "a" and "".join(element.itertext()).strip():
+        tag = element.tag
+        if tag == "a":
+            if "".join(element.itertext()).strip():
                 return None  # a linked line: a teaser, not a caption
+            continue
+        if type(tag) is not str or tag in DROPPED:
             continue
         if any(type(child.tag) is str for child in element) or not (element.text or "").strip():
             continue
