@@ -204,11 +204,9 @@ def _author(author: Author) -> Author | None:
 
 
 def _blocks(blocks: tuple[Block, ...], settled: AbstractSet[int] = frozenset()) -> tuple[Block, ...]:
-    if settled:
-        kept = [block if id(block) in settled else _block(block) for block in blocks]
-        out = [clean for clean in kept if clean is not None]
-    else:
-        out = [clean for clean in map(_block, blocks) if clean is not None]
+    out = [
+        clean for block in blocks if (clean := block if id(block) in settled else _block(block)) is not None
+    ]
     return blocks if _same(blocks, out) else tuple(out)
 
 
