@@ -17,6 +17,7 @@ from newsdoc._characters import scrub
 from newsdoc.canonical import fold, normalize
 from newsdoc.formats.html.authors import is_agency
 from newsdoc.formats.html.embeds import EMBED_BLOCKQUOTES, provider_of
+from newsdoc.formats.html.furniture import words_of
 from newsdoc.model import (
     Block,
     CodeBlock,
@@ -185,7 +186,6 @@ LAZY_SOURCES = (
 #: WP Rocket, Flickity).
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "data-flickity-lazyload-srcset")
 
-_HUMPS = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "captionCredit": where camelCase words meet
 _DIMENSION = re.compile(r"\s*0*([1-9][0-9]{0,8})")
 _DASH = re.compile(r"^\s*[—–―-]+\s*")  # noqa: RUF001 - "— Name", as attributions start
 
@@ -317,6 +317,12 @@ def _lazy_source(img: Any) -> str | None:
     return None if src is None else str(src)
 
 
+def _alt_credit(img: Any, reader: BlockReader) -> str | None:
+    """The credit the end of *img*'s alt text names ("A dry riverbed. Photo: Jane Doe"), if any."""
+    alt = img.get("alt")
+    return split_credit((Text(fold(reader.string(alt))),))[1] if alt else None
+
+
 def media_block(element: Any, reader: BlockReader) -> Block | None:
     """An ``<img>``, ``<picture>`` or ``<iframe>`` outside a figure, as a block."""
     tag = element.tag
@@ -328,8 +334,8 @@ def media_block(element: Any, reader: BlockReader) -> Block | None:
     if img is None or image is None:
         return None
     caption, credit = split_credit(_title_of(img, reader))
-    if credit is None and img.get("alt"):
-        credit = split_credit((Text(fold(reader.string(img.get("alt")))),))[1]  # the alt may end with it
+    if credit is None:
+        credit = _alt_credit(img, reader)
     return Figure(image, caption, credit)
 
 
@@ -380,8 +386,8 @@ def _read_one(element: Any, reader: BlockReader, depth: int) -> list[Block]:
             caption, credit = split_credit(caption)
         if credit is None and title:
             credit = split_credit(title)[1]  # the title may end with the credit the caption lacks
-        if credit is None and img.get("alt"):
-            credit = split_credit((Text(fold(reader.string(img.get("alt")))),))[1]  # so may the alt text
+        if credit is None:
+            credit = _alt_credit(img, reader)  # so may the alt text
         if credit is None:
             credit = clean_credit(_attribute_text(img, CREDIT_ATTRIBUTES, reader)) or None
         if credit is None:
@@ -583,7 +589,7 @@ def _credit_class(value: str | None, *, humps: bool = True) -> bool:
     if not value:
         return False
     if humps:
-        value = _HUMPS.sub("-", value)
+        return not CREDIT_CLASS_WORDS.isdisjoint(words_of(value))
     return any(
         word in CREDIT_CLASS_WORDS for token in value.lower().split() for word in re.split(r"[-_]+", token)
     )
