@@ -234,7 +234,7 @@ def _showing(element: Any, tag: str) -> bool | None:
     if "hidden" in found or (style and _hiding(style)):
         return None
     value = found.get("class")
-    if value is not None and not SCREEN_READER_WORDS.isdisjoint(words_of(value)):
+    if _screen_reader_only(value):
         return None
     return _furniture(tag, value, found.get("role"), found.get("id"))
 
@@ -334,7 +334,11 @@ def _hidden(element: Any) -> bool:
     style = element.get("style")
     if style and _hiding(style):
         return True
-    value = element.get("class")
+    return _screen_reader_only(element.get("class"))
+
+
+def _screen_reader_only(value: str | None) -> bool:
+    """Whether class *value*'s words keep its element for screen readers only."""
     return value is not None and not SCREEN_READER_WORDS.isdisjoint(words_of(value))
 
 
